@@ -192,14 +192,14 @@ public sealed class Ticket
 
     public void ApproveClosure(PersonRef auditor, DateTimeOffset now)
     {
-        EnsureClosable();
+        EnsureClosable(TicketTransition.Close);
         Append(TicketEventType.ClosureApproved, now, auditor);
         Close(auditor, now);
     }
 
     public void Close(PersonRef actor, DateTimeOffset now)
     {
-        EnsureClosable();
+        EnsureClosable(TicketTransition.Close);
         Move(TicketTransition.Close, TicketEventType.Closed, actor, now);
         ClosedAt = now;
     }
@@ -265,8 +265,9 @@ public sealed class Ticket
         .FirstOrDefault(e => e.Type is TicketEventType.Claimed or TicketEventType.Assigned
             or TicketEventType.MessageToRequester or TicketEventType.QuestionToRequester)?.At;
 
-    private void EnsureClosable()
+    private void EnsureClosable(TicketTransition transition)
     {
+        if (!TicketLifecycle.Allows(Status, transition)) throw new InvalidTransitionException(Number, Status, transition);
         if (CategoryKey is null)
             throw new DomainException("ticket.categoryRequired", $"{Number}: closing needs a category.");
         if (Resolution is null || string.IsNullOrWhiteSpace(Resolution.Notes))
