@@ -87,7 +87,11 @@ public static class TeamsActivityTranslator
 
     private static Turn ConversationUpdate(InboundActivity activity, Turn turn, string? botId)
     {
-        bool IsBot(ChannelAccount member) => botId is not null && string.Equals(member.Id, botId, StringComparison.Ordinal);
+        // In a personal chat the only bot account (Teams "28:") there can be is this bot.
+        var personal = turn.Conversation.ConversationType == ConversationType.Personal;
+        bool IsBot(ChannelAccount member) =>
+            (botId is not null && string.Equals(member.Id, botId, StringComparison.Ordinal))
+            || (personal && member.Id?.StartsWith("28:", StringComparison.Ordinal) == true);
 
         var removed = activity.MembersRemoved ?? [];
         if (removed.Exists(IsBot))

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ServiceDesk.Tests.Channels.Teams.Support;
+
+/// <summary>
+/// A Bot Connector (protocol.md §3) on loopback: records every request, checks the bearer token,
+/// and answers scripted failures (429 with Retry-After, 403 MessageWritesBlocked, ...) before succeeding.
+/// </summary>
+internal sealed class FakeBotConnector : IAsyncDisposable
+{
+    public const string Token = "connector-test-token";
+
+    private readonly ConcurrentQueue<Reply> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private LoopbackServer? _server;
+    private int _ids;
+
+    public sealed record Reply(int Status, string? Body = null, string? RetryAfter = null);
+
+    public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body, DateTimeOffset At)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    }
+
+    /// <summary>With a trailing path like Teams' regional service URLs.</summary>
+    public string ServiceUrl => new Uri(_server!.BaseAddress, "amer/tenant-1/").ToString();
+    public string? ExpectedToken { get; set; } = Token;
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        var connector = new FakeBotConnector();
+        connector._server = await LoopbackServer.StartAsync(app => app.Run(connector.HandleAsync), https: false);
+        return connector;
+    }
+
+    public void Then(params Reply[] replies)
+    {
+        foreach (var reply in replies)
+            _script.Enqueue(reply);
+    }
+
+    public static Reply Blocked() => new(403,
+        """{"error":{"code":"Forbidden","message":"Thread is blocked from message writes","innerHttpError":{"statusCode":403,"body":{"error":{"code":"Forbidden","subCode":"MessageWritesBlocked","message":"User blocked the bot"}}}}}""");
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var auth = context.Request.Headers.Authorization.ToString();
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, raw, auth.Length == 0 ? null : auth, body, DateTimeOffset.UtcNow));
+
+        if (ExpectedToken is not null && auth != "Bearer " + ExpectedToken)
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+        if (_script.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.RetryAfter is not null)
+                context.Response.Headers.RetryAfter = scripted.RetryAfter;
+            if (scripted.Body is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(scripted.Body);
+            }
+            return;
+        }
+
+        var path = context.Request.Path.Value ?? "";
+        if (context.Request.Method == "DELETE")
+            return;
+        context.Response.ContentType = "application/json";
+        if (path.EndsWith("/v3/conversations", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 201;
+            await context.Response.WriteAsync("""{"id":"a:created-personal-chat","activityId":null}""");
+            return;
+        }
+        var id = context.Request.Method == "PUT" ? path[(path.LastIndexOf('/') + 1)..] : "msg-" + Interlocked.Increment(ref _ids);
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { id }));
+    }
+
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

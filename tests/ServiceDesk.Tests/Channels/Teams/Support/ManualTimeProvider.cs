@@ -1,0 +1,10 @@
+namespace ServiceDesk.Tests.Channels.Teams.Support;
+
+internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
