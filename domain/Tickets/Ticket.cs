@@ -1,3 +1,6 @@
+using NodaTime;
+using ServiceDesk.Domain.Sla;
+
 namespace ServiceDesk.Domain.Tickets;
 
 /// <summary>
@@ -94,7 +97,7 @@ public sealed class Ticket
     public string? PendingReason =>
         Status == TicketStatus.Pending ? _events.Last(e => e.Type == TicketEventType.PutOnHold).Text : null;
 
-    public bool NeverLeftFirstLevel => _events.All(e => e.Type != TicketEventType.Escalated);
+    public bool NeverLeftFirstLevel => _events.All(e => e.ToLevel is null or SupportLevel.L1);
 
     public void Categorize(string categoryKey, string? serviceKey, PersonRef actor, DateTimeOffset now)
     {
@@ -105,13 +108,15 @@ public sealed class Ticket
         Append(TicketEventType.Categorized, now, actor, text: serviceKey is null ? categoryKey : $"{categoryKey}/{serviceKey}");
     }
 
-    public void ChangePriority(Impact impact, Urgency urgency, PersonRef actor, DateTimeOffset now)
+    /// <param name="sla">The targets of the new priority: deadlines follow the priority the desk agreed.</param>
+    public void ChangePriority(Impact impact, Urgency urgency, TicketSlaTargets sla, PersonRef actor, DateTimeOffset now)
     {
         EnsureNotTerminal(TicketTransition.Assign);
         Impact = impact;
         Urgency = urgency;
         var before = Priority;
         Priority = IsMajor ? Priority.P1 : PriorityMatrix.For(impact, urgency);
+        Sla = sla;
         Append(TicketEventType.PriorityChanged, now, actor, text: $"{before}->{Priority}");
     }
 
@@ -210,7 +215,8 @@ public sealed class Ticket
         ClosedAt = now;
     }
 
-    public void DeclareMajor(PersonRef actor, DateTimeOffset now)
+    /// <param name="p1Sla">The P1 targets that now apply.</param>
+    public void DeclareMajor(TicketSlaTargets p1Sla, PersonRef actor, DateTimeOffset now)
     {
         if (Kind != TicketKind.Incident)
             throw new DomainException("ticket.majorOnlyIncident", $"{Number}: only incidents can be major.");
@@ -218,6 +224,7 @@ public sealed class Ticket
         if (!Status.IsOpen()) throw new InvalidTransitionException(Number, Status, TicketTransition.Escalate);
         IsMajor = true;
         Priority = Priority.P1;
+        Sla = p1Sla;
         Append(TicketEventType.MajorDeclared, now, actor);
     }
 
@@ -264,6 +271,34 @@ public sealed class Ticket
     public DateTimeOffset? FirstResponseAt => _events
         .FirstOrDefault(e => e.Type is TicketEventType.Claimed or TicketEventType.Assigned
             or TicketEventType.MessageToRequester or TicketEventType.QuestionToRequester)?.At;
+
+    /// <summary>What the SLA clocks need: pauses are Pending spells and the spells between a resolution and its reopen.</summary>
+    public SlaTimeline ToSlaTimeline()
+    {
+        var pauses = new List<SlaPause>();
+        Instant? pausedSince = null;
+        string pauseReason = "";
+        foreach (var e in _events)
+        {
+            var at = Instant.FromDateTimeOffset(e.At);
+            if (pausedSince is null && e.ToStatus is TicketStatus.Pending or TicketStatus.Resolved)
+            {
+                pausedSince = at;
+                pauseReason = e.ToStatus == TicketStatus.Pending ? e.Text ?? "" : "resolved";
+            }
+            else if (pausedSince is not null && e.ToStatus is not null && e.ToStatus is not (TicketStatus.Pending or TicketStatus.Resolved or TicketStatus.Closed))
+            {
+                pauses.Add(new SlaPause(pausedSince.Value, at, pauseReason));
+                pausedSince = null;
+            }
+        }
+        Instant? resolved = Status is TicketStatus.Resolved or TicketStatus.Closed ? Instant.FromDateTimeOffset(ResolvedAt!.Value) : null;
+        // The spell after the final resolution is not a pause: the clock stopped there.
+        if (pausedSince is not null && resolved is null)
+            pauses.Add(new SlaPause(pausedSince.Value, null, pauseReason));
+        var firstResponse = FirstResponseAt is { } r ? Instant.FromDateTimeOffset(r) : (Instant?)null;
+        return new SlaTimeline(Instant.FromDateTimeOffset(CreatedAt), firstResponse, pauses, resolved);
+    }
 
     private void EnsureClosable(TicketTransition transition)
     {

@@ -190,13 +190,13 @@ public class LifecycleTests
     {
         var incident = In(TicketStatus.New);
         Assert.Equal(Priority.P3, incident.Priority);
-        incident.DeclareMajor(Ana, T0.AddMinutes(1));
+        incident.DeclareMajor(Targets, Ana, T0.AddMinutes(1));
         Assert.True(incident.IsMajor);
         Assert.Equal(Priority.P1, incident.Priority);
-        Assert.Throws<ServiceDesk.Domain.DomainException>(() => incident.DeclareMajor(Ana, T0.AddMinutes(2)));
+        Assert.Throws<ServiceDesk.Domain.DomainException>(() => incident.DeclareMajor(Targets, Ana, T0.AddMinutes(2)));
 
         var request = New(TicketKind.ServiceRequest);
-        Assert.Throws<ServiceDesk.Domain.DomainException>(() => request.DeclareMajor(Ana, T0.AddMinutes(1)));
+        Assert.Throws<ServiceDesk.Domain.DomainException>(() => request.DeclareMajor(Targets, Ana, T0.AddMinutes(1)));
     }
 
     [Fact]

@@ -21,10 +21,10 @@ public class PriorityAndNumberTests
     public void Changing_impact_or_urgency_recomputes_priority_but_a_major_stays_P1()
     {
         var ticket = TicketFactory.New();
-        ticket.ChangePriority(Impact.Low, Urgency.Low, TicketFactory.Ana, TicketFactory.T0.AddMinutes(1));
+        ticket.ChangePriority(Impact.Low, Urgency.Low, TicketFactory.Targets, TicketFactory.Ana, TicketFactory.T0.AddMinutes(1));
         Assert.Equal(Priority.P5, ticket.Priority);
-        ticket.DeclareMajor(TicketFactory.Ana, TicketFactory.T0.AddMinutes(2));
-        ticket.ChangePriority(Impact.Low, Urgency.Medium, TicketFactory.Ana, TicketFactory.T0.AddMinutes(3));
+        ticket.DeclareMajor(TicketFactory.Targets, TicketFactory.Ana, TicketFactory.T0.AddMinutes(2));
+        ticket.ChangePriority(Impact.Low, Urgency.Medium, TicketFactory.Targets, TicketFactory.Ana, TicketFactory.T0.AddMinutes(3));
         Assert.Equal(Priority.P1, ticket.Priority);
     }
 
