@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ServiceDesk.Storage.Sqlite;
+
+/// <summary>
+/// busy_timeout is per connection: SQLite's own busy handler retries in small steps while another
+/// writer holds the lock, where Microsoft.Data.Sqlite alone would sleep 150 ms between retries.
+/// </summary>
+internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+{
+    public const int BusyTimeoutMilliseconds = 30_000;
+    private const string Pragmas = "PRAGMA busy_timeout = 30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the database file's folder and switches the file to WAL (a persistent setting).</summary>
+    public static async Task PrepareFileAsync(string connectionString, CancellationToken ct)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var path = StorageOptions.SqliteFilePath(builder);
+        if (path is null) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        // WAL lets readers proceed while one writer commits; it needs no transaction around it.
+        command.CommandText = $"{Pragmas} PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
