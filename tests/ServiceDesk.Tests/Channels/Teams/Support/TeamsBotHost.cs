@@ -40,7 +40,8 @@ internal sealed class TeamsBotHost : IAsyncDisposable
     /// <param name="signing">Null starts in development mode (no App ID).</param>
     /// <param name="remoteAddress">The caller's address as the endpoint sees it (the in-memory server has none).</param>
     public static async Task<TeamsBotHost> StartAsync(BotFrameworkSigningServer? signing, IPAddress? remoteAddress = null,
-        IDictionary<string, string?>? settings = null, IConnectorTokenSource? tokens = null)
+        IDictionary<string, string?>? settings = null, IConnectorTokenSource? tokens = null,
+        bool useProductionTokenSource = false, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -67,10 +68,12 @@ internal sealed class TeamsBotHost : IAsyncDisposable
         builder.Services.AddTeamsChannel(builder.Configuration);
         builder.Services.AddSingleton<RecordingTurnHandler>();
         builder.Services.AddSingleton<ITurnHandler>(sp => sp.GetRequiredService<RecordingTurnHandler>());
-        if (signing is not null)
+        if (signing is not null && !useProductionTokenSource)
             builder.Services.AddSingleton(tokens ?? new FixedConnectorToken(FakeBotConnector.Token));
         // The production client validates certificates normally; only this test trusts the stand-in's.
         builder.Services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(TestCertificate.TrustingHandler);
+
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         if (remoteAddress is not null)
