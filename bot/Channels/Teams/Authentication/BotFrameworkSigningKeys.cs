@@ -27,8 +27,8 @@ public sealed partial class BotFrameworkSigningKeys(
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _fetching = new(1, 1);
-    private IReadOnlyDictionary<string, BotFrameworkSigningKey>? _keys;
-    private DateTimeOffset _fetchedAt;
+    // One reference for keys and their age, so that readers outside the lock see a consistent pair.
+    private Snapshot? _current;
     private DateTimeOffset? _lastUnknownKeyRefresh;
     private DateTimeOffset? _lastFailure;
 
@@ -47,7 +47,7 @@ public sealed partial class BotFrameworkSigningKeys(
         try
         {
             // Another request may have refreshed while we waited.
-            if (_keys!.TryGetValue(keyId, out key))
+            if (_current!.Keys.TryGetValue(keyId, out key))
                 return key;
             var now = time.GetUtcNow();
             if (_lastUnknownKeyRefresh is { } last && now - last < options.Value.SigningKeysRefreshThrottle)
@@ -55,7 +55,7 @@ public sealed partial class BotFrameworkSigningKeys(
             _lastUnknownKeyRefresh = now;
             LogUnknownKeyRefresh(keyId);
             await TryRefreshAsync(cancellationToken);
-            return _keys!.GetValueOrDefault(keyId);
+            return _current!.Keys.GetValueOrDefault(keyId);
         }
         finally
         {
@@ -65,19 +65,18 @@ public sealed partial class BotFrameworkSigningKeys(
 
     private async Task<IReadOnlyDictionary<string, BotFrameworkSigningKey>> CurrentAsync(CancellationToken cancellationToken)
     {
-        var keys = _keys;
-        if (keys is not null && time.GetUtcNow() - _fetchedAt < options.Value.SigningKeysRefreshInterval)
-            return keys;
+        if (IsFresh(_current))
+            return _current!.Keys;
 
         await _fetching.WaitAsync(cancellationToken);
         try
         {
-            if (_keys is not null && time.GetUtcNow() - _fetchedAt < options.Value.SigningKeysRefreshInterval)
-                return _keys;
-            if (_keys is null && _lastFailure is { } failed && time.GetUtcNow() - failed < RetryAfterFailure)
+            if (IsFresh(_current))
+                return _current!.Keys;
+            if (_current is null && _lastFailure is { } failed && time.GetUtcNow() - failed < RetryAfterFailure)
                 throw new SigningKeysUnavailableException("The Bot Framework signing keys could not be fetched a moment ago.");
             await TryRefreshAsync(cancellationToken);
-            return _keys ?? throw new SigningKeysUnavailableException("The Bot Framework signing keys could not be fetched.");
+            return _current?.Keys ?? throw new SigningKeysUnavailableException("The Bot Framework signing keys could not be fetched.");
         }
         finally
         {
@@ -91,19 +90,21 @@ public sealed partial class BotFrameworkSigningKeys(
     {
         try
         {
-            _keys = await FetchAsync(cancellationToken);
-            _fetchedAt = time.GetUtcNow();
+            _current = new Snapshot(await FetchAsync(cancellationToken), time.GetUtcNow());
             _lastFailure = null;
             FetchCount++;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _lastFailure = time.GetUtcNow();
-            if (_keys is not null)
-                _fetchedAt = time.GetUtcNow() - options.Value.SigningKeysRefreshInterval + RetryAfterFailure;
+            if (_current is not null)
+                _current = _current with { FetchedAt = time.GetUtcNow() - options.Value.SigningKeysRefreshInterval + RetryAfterFailure };
             LogFetchFailed(ex, options.Value.OpenIdMetadataUrl);
         }
     }
+
+    private bool IsFresh(Snapshot? snapshot) =>
+        snapshot is not null && time.GetUtcNow() - snapshot.FetchedAt < options.Value.SigningKeysRefreshInterval;
 
     private async Task<IReadOnlyDictionary<string, BotFrameworkSigningKey>> FetchAsync(CancellationToken cancellationToken)
     {
@@ -145,6 +146,8 @@ public sealed partial class BotFrameworkSigningKeys(
         }
         return result;
     }
+
+    private sealed record Snapshot(IReadOnlyDictionary<string, BotFrameworkSigningKey> Keys, DateTimeOffset FetchedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fetched {Count} Bot Framework signing keys from {JwksUri}")]
     private partial void LogFetched(int count, string jwksUri);

@@ -12,22 +12,24 @@ public sealed class AzureIdentityConnectorTokenSource(TokenCredential credential
     internal static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private AccessToken? _token;
+    // A reference, so that readers outside the lock never see half of a token.
+    private Cached? _token;
 
     public async ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         var stale = _token;
         if (!forceRefresh && IsFresh(stale))
-            return stale!.Value.Token;
+            return stale!.Token;
 
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
             // A concurrent caller may have refreshed already; a forced refresh only replaces the token it saw.
-            if (IsFresh(_token) && (!forceRefresh || _token!.Value.Token != stale?.Token))
-                return _token!.Value.Token;
-            _token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
-            return _token.Value.Token;
+            if (IsFresh(_token) && (!forceRefresh || !ReferenceEquals(_token, stale)))
+                return _token!.Token;
+            var token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
+            _token = new Cached(token.Token, token.ExpiresOn);
+            return token.Token;
         }
         finally
         {
@@ -35,6 +37,8 @@ public sealed class AzureIdentityConnectorTokenSource(TokenCredential credential
         }
     }
 
-    private bool IsFresh(AccessToken? token) =>
-        token is { } t && time.GetUtcNow() < t.ExpiresOn - RefreshBeforeExpiry;
+    private bool IsFresh(Cached? token) =>
+        token is not null && time.GetUtcNow() < token.ExpiresOn - RefreshBeforeExpiry;
+
+    private sealed record Cached(string Token, DateTimeOffset ExpiresOn);
 }

@@ -28,7 +28,8 @@ public sealed partial class ConnectorClient
     private readonly BotFrameworkOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly ResiliencePipeline _attemptTimeout;
 
     public ConnectorClient(HttpClient http, IConnectorTokenSource tokens, ConnectorRateLimits limits, ServiceUrlAllowList serviceUrls,
         IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ConnectorClient> logger)
@@ -40,7 +41,8 @@ public sealed partial class ConnectorClient
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _pipeline = ConnectorRetryPipeline.Build(_options.Connector, time, logger);
+        _retry = ConnectorRetryPipeline.Build(_options.Connector, time, logger);
+        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_options.Connector.AttemptTimeout).Build();
     }
 
     /// <summary>Posts a new message to the conversation; returns the new activity's id.</summary>
@@ -72,7 +74,7 @@ public sealed partial class ConnectorClient
     {
         await CallAsync<OutgoingActivity, ResourceResponse>(HttpMethod.Delete, conversation,
             $"v3/conversations/{Escape(conversation.ConversationId)}/activities/{Escape(activityId)}",
-            null, null, cancellationToken);
+            null, null, null, cancellationToken);
     }
 
     /// <summary>
@@ -111,10 +113,6 @@ public sealed partial class ConnectorClient
         OutgoingActivity body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) where TResponse : class =>
         CallAsync(method, conversation, path, body, TeamsJsonContext.Default.OutgoingActivity, responseType, cancellationToken);
 
-    private Task<TResponse?> CallAsync<TBody, TResponse>(HttpMethod method, ConnectorConversation conversation, string path,
-        TBody? body, JsonTypeInfo<TResponse>? responseType, CancellationToken cancellationToken) where TBody : class where TResponse : class =>
-        CallAsync(method, conversation, path, body, body is null ? null : (JsonTypeInfo<TBody>)TeamsJsonContext.Default.GetTypeInfo(typeof(TBody))!, responseType, cancellationToken);
-
     private async Task<TResponse?> CallAsync<TBody, TResponse>(HttpMethod method, ConnectorConversation conversation, string path,
         TBody? body, JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResponse>? responseType, CancellationToken cancellationToken)
         where TBody : class where TResponse : class
@@ -129,17 +127,15 @@ public sealed partial class ConnectorClient
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(async attemptToken =>
+            response = await _retry.ExecuteAsync(async retryToken =>
             {
-                await AwaitTurnAsync(conversation, attemptToken);
-                var attempt = await SendOnceAsync(method, uri, content, token, attemptToken);
+                var attempt = await SendInTurnAsync(method, conversation, uri, content, token, retryToken);
                 if (attempt.StatusCode == HttpStatusCode.Unauthorized && token is not null)
                 {
                     // protocol.md §3: on a 401 refresh the token once and try again.
                     attempt.Dispose();
-                    token = await _tokens.GetTokenAsync(true, attemptToken);
-                    await AwaitTurnAsync(conversation, attemptToken);
-                    attempt = await SendOnceAsync(method, uri, content, token, attemptToken);
+                    token = await _tokens.GetTokenAsync(true, retryToken);
+                    attempt = await SendInTurnAsync(method, conversation, uri, content, token, retryToken);
                 }
                 return attempt;
             }, cancellationToken);
@@ -172,15 +168,21 @@ public sealed partial class ConnectorClient
         }
     }
 
-    private async Task AwaitTurnAsync(ConnectorConversation conversation, CancellationToken cancellationToken)
+    // Waiting for a rate-limit permit does not count against the attempt's timeout; the request does.
+    private async Task<HttpResponseMessage> SendInTurnAsync(HttpMethod method, ConnectorConversation conversation, Uri uri, byte[]? content,
+        string? token, CancellationToken cancellationToken)
     {
-        using var lease = await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken);
-        if (!lease.IsAcquired)
+        using (var lease = await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken))
         {
-            lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-            throw new ConnectorException("Too many messages are waiting for this conversation or tenant.", HttpStatusCode.TooManyRequests,
-                "LocalRateLimit", isTransient: true, retryAfter == default ? TimeSpan.FromSeconds(1) : retryAfter);
+            if (!lease.IsAcquired)
+            {
+                lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+                throw new ConnectorException("Too many messages are waiting for this conversation or tenant.", HttpStatusCode.TooManyRequests,
+                    "LocalRateLimit", isTransient: true, retryAfter == default ? TimeSpan.FromSeconds(1) : retryAfter);
+            }
         }
+        return await _attemptTimeout.ExecuteAsync(
+            async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, byte[]? content, string? token, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace ServiceDesk.Bot.Channels.Teams.Connector;
 /// Short-term retries of one Connector call: on 429, 412, 502, 503, 504, timeouts and connection
 /// failures, waiting the service's Retry-After when it gives one and exponential backoff with jitter
 /// otherwise. Anything longer is the outbox's business, so a Retry-After beyond
-/// <see cref="ConnectorOptions.MaxRetryAfter"/> is not waited for here.
+/// <see cref="ConnectorOptions.MaxRetryAfter"/> is not waited for here. The per-attempt timeout is
+/// applied by the client around each request.
 /// </summary>
 internal static class ConnectorRetryPipeline
 {
@@ -62,7 +63,7 @@ internal static class ConnectorRetryPipeline
                 },
             });
         }
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        return builder.Build();
     }
 
     /// <summary>The service's Retry-After, given in seconds or as an HTTP date.</summary>
