@@ -28,6 +28,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         _bot = await TeamsBotHost.StartAsync(_signing, tokens: _tokens, settings: new Dictionary<string, string?>
         {
             ["BotFramework:Connector:MaxRetryAfter"] = "00:00:05",
+            ["BotFramework:Connector:AttemptTimeout"] = "00:00:00.500",
         });
         // As if an authenticated activity from this service URL had arrived.
         Services.GetRequiredService<ServiceUrlAllowList>().Trust(_connector.ServiceUrl);
@@ -248,6 +249,15 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.Equal(1, _tokens.ForcedRefreshes);
         Assert.Equal(["Bearer " + FakeBotConnector.Token, "Bearer refreshed-token"], _connector.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task An_attempt_that_hangs_times_out_and_is_retried()
+    {
+        _connector.Then(new FakeBotConnector.Reply(200, """{"id":"too-late"}""", Delay: TimeSpan.FromSeconds(10)));
+
+        Assert.Equal("msg-1", await Client.SendAsync(Personal, new OutgoingActivity { Text = "hi" }));
+        Assert.Equal(2, _connector.Requests.Count);
     }
 
     [Fact]

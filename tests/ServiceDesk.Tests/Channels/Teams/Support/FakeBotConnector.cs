@@ -19,7 +19,8 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     private LoopbackServer? _server;
     private int _ids;
 
-    public sealed record Reply(int Status, string? Body = null, string? RetryAfter = null);
+    /// <param name="Delay">How long to sit on the request first (a connector that hangs).</param>
+    public sealed record Reply(int Status, string? Body = null, string? RetryAfter = null, TimeSpan? Delay = null);
 
     public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body, DateTimeOffset At)
     {
@@ -62,6 +63,8 @@ internal sealed class FakeBotConnector : IAsyncDisposable
         }
         if (_script.TryDequeue(out var scripted))
         {
+            if (scripted.Delay is { } delay)
+                await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { });
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfter is not null)
                 context.Response.Headers.RetryAfter = scripted.RetryAfter;
