@@ -1,5 +1,18 @@
-var builder = WebApplication.CreateBuilder(args);
+using ServiceDesk.Bot.Channels.Teams;
+using ServiceDesk.Bot.Database;
+using ServiceDesk.Bot.Desk;
+using ServiceDesk.Bot.Health;
+using ServiceDesk.Bot.Startup;
+
+var builder = WebApplication.CreateBuilder(args).UseDeskDefaults();
+builder.Services
+    .AddDeskOptions(builder.Configuration)
+    .AddDeskDatabase(builder.Configuration, builder.Environment)
+    .AddTeamsChannel(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
-app.Run();
+app.MapHealth();
+app.MapTeamsChannel();
+return await app.RunOrExplainAsync();
+
 public partial class Program;
