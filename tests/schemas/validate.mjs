@@ -37,7 +37,9 @@ const schemas = {
       // The official schema reuses one AdaptiveCard definition for top-level and Action.ShowCard
       // cards, so it cannot require what only a top-level card needs; renderers refuse a card
       // without type, and the schema's own text says top-level cards must carry a version.
-      return ajv.compile({ allOf: [{ $ref: schema.$id }, { required: ['type', 'version'] }] });
+      // Teams renders up to 1.5 and shows only the fallback text of a newer card.
+      const topLevel = { required: ['type', 'version'], properties: { version: { enum: ['1.0', '1.1', '1.2', '1.3', '1.4', '1.5'] } } };
+      return ajv.compile({ allOf: [{ $ref: schema.$id }, topLevel] });
     },
   },
   'teams-manifest': {

@@ -22,6 +22,7 @@ public sealed class SchemaValidatorTests
         { "misspelt-property.json", Card(""" "body": [{ "type": "TextBlock", "text": "Hola", "colour": "good" }] """), "/body/0 must NOT have additional properties (\"colour\")" },
         { "unknown-action-style.json", Card(""" "actions": [{ "type": "Action.Submit", "title": "OK", "style": "primary" }] """), "/actions/0/style must be equal to one of the allowed values" },
         { "card-without-type.json", """{ "version": "1.5", "body": [] }""", "/ must have required property 'type'" },
+        { "card-for-1-6.json", """{ "type": "AdaptiveCard", "version": "1.6", "body": [] }""", "/version must be equal to one of the allowed values" },
         { "card-without-version.json", """{ "type": "AdaptiveCard", "body": [] }""", "/ must have required property 'version'" },
         { "not-json.json", """{ "type": "AdaptiveCard", """, "not readable JSON" },
     };
