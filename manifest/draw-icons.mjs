@@ -15,7 +15,7 @@ const white = [255, 255, 255];
 
 // The symbol in unit coordinates (0..1 across the icon, y down): a rounded box whose tail leaves
 // its bottom edge between the mouth's two corners and meets at the tip.
-const box = (x, y, grow = 0) => roundedBox(x, y, 0.5, 0.43, 0.33 + grow, 0.24 + grow, 0.12 + grow);
+const box = (x, y) => roundedBox(x, y, 0.5, 0.43, 0.33, 0.24, 0.12);
 const bottom = 0.67;
 const mouth = [[0.27, bottom], [0.45, bottom]];
 const tip = [0.26, 0.87];
