@@ -7,6 +7,11 @@ cd "$(dirname "$0")"
 root=$(pwd)
 log=$(mktemp -d)
 
+# npm packages the tests use (ajv for the Adaptive Cards and Teams manifest schemas).
+if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules ]; then
+  npm ci --prefix tests --no-audit --no-fund >&2 || echo "npm ci failed: schema tests will fail." >&2
+fi
+
 # PostgreSQL: tests/pg.sh prints "export SERVICEDESK_TEST_PG=..." when a server is up.
 if pg_env=$(tests/pg.sh start); then
   eval "$pg_env"
@@ -17,7 +22,7 @@ if [ -z "${SERVICEDESK_TEST_PG:-}" ]; then
 fi
 
 passed=0 failed=0 skipped=0
-dotnet test "$root/ServiceDeskBot.sln" --nologo -v q 2>&1 | tee "$log/dotnet.txt"
+dotnet test "$root/ServiceDeskBot.sln" --nologo 2>&1 | tee "$log/dotnet.txt"
 status=${PIPESTATUS[0]}
 # VSTest summary: "Passed!  - Failed:     0, Passed:   109, Skipped:     0, Total: ..."
 while read -r f p s; do
