@@ -38,9 +38,14 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
         // WAL lets readers proceed while one writer commits; it needs no transaction around it.
-        command.CommandText = $"{Pragmas} PRAGMA journal_mode = WAL;";
-        await command.ExecuteNonQueryAsync(ct);
+        // One statement per command: Microsoft.Data.Sqlite can drop the error of a statement that
+        // follows a row-returning PRAGMA in the same command.
+        foreach (var pragma in new[] { Pragmas, "PRAGMA journal_mode = WAL;" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = pragma;
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 }

@@ -82,6 +82,28 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [StorageFact]
+    public async Task A_unit_of_work_takes_the_write_lock_when_its_transaction_begins()
+    {
+        // BEGIN IMMEDIATE, not DEFERRED: the counter read-increment and the inserts can never be
+        // interleaved with another writer, and a second writer waits (busy_timeout) instead of failing.
+        await using var uow = Begin();
+        await using var transaction = await uow.Db.Database.BeginTransactionAsync();
+        await using var other = new SqliteConnection($"{PathOf(Options)};Default Timeout=1;Pooling=False");
+        await other.OpenAsync();
+        // One statement per command: Microsoft.Data.Sqlite drops errors of statements that follow a
+        // row-returning PRAGMA in the same command.
+        await using (var noWait = other.CreateCommand())
+        {
+            noWait.CommandText = "PRAGMA busy_timeout = 0";
+            await noWait.ExecuteNonQueryAsync();
+        }
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        var busy = await Assert.ThrowsAsync<SqliteException>(() => begin.ExecuteNonQueryAsync());
+        Assert.Equal(5, busy.SqliteErrorCode); // SQLITE_BUSY
+    }
+
+    [StorageFact]
     public async Task Instants_are_stored_as_sortable_integers()
     {
         await CreateTicketAsync();
