@@ -43,4 +43,8 @@ public sealed record TicketEvent(
     SupportLevel? FromLevel = null,
     SupportLevel? ToLevel = null,
     string? Group = null,
-    string? Text = null);
+    string? Text = null)
+{
+    // For materializers that set properties after construction (EF cannot bind the Actor value object to a parameter).
+    private TicketEvent() : this(0, default, default, PersonRef.System) { }
+}
