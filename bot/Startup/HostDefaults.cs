@@ -9,6 +9,8 @@ public static class HostDefaults
     {
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrls);
+        // Every SQL statement at Information drowns what an operator needs to read.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         return builder;
     }
 }
