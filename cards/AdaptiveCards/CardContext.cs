@@ -1,0 +1,36 @@
+using NodaTime;
+using ServiceDesk.Cards.Localization;
+
+namespace ServiceDesk.Cards.AdaptiveCards;
+
+/// <summary>How the channel runs a card's buttons.</summary>
+public enum ActionKind
+{
+    /// <summary>Action.Execute (Teams universal actions, answered with the refreshed card) with an Action.Submit fallback.</summary>
+    Execute,
+    /// <summary>Action.Submit only: Web Chat does not run universal actions.</summary>
+    Submit,
+}
+
+/// <summary>Who reads the card and where: their language and time zone, the instant it is rendered, the channel's buttons.</summary>
+public sealed record CardContext(Texts Texts, DateTimeZone Zone, Instant Now)
+{
+    public ActionKind Actions { get; init; } = ActionKind.Execute;
+
+    /// <summary>
+    /// Teams users (<c>29:</c> ids, at most 60) whose client refreshes the card by itself; empty
+    /// offers only "refresh card"; null leaves it to Teams (everyone, in chats of up to 60).
+    /// </summary>
+    public IReadOnlyList<string>? RefreshUserIds { get; init; }
+
+    /// <param name="defaultLocale">The host's <c>ServiceDesk:DefaultLocale</c>.</param>
+    public static CardContext For(string? locale, string defaultLocale, DateTimeZone zone, Instant now) =>
+        new(Texts.For(locale, defaultLocale), zone, now);
+
+    public string this[string key] => Texts[key];
+
+    /// <summary>An instant as the reader reads it: "lun 16 nov, 10:00".</summary>
+    public string When(Instant at) => Texts.DayAndTime(at, Zone, Now);
+
+    public string When(DateTimeOffset at) => When(Instant.FromDateTimeOffset(at));
+}

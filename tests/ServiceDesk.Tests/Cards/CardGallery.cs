@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using ServiceDesk.Cards.AdaptiveCards;
+using ServiceDesk.Cards.Intake;
+using ServiceDesk.Cards.Localization;
+using ServiceDesk.Cards.Messages;
+using ServiceDesk.Cards.Surveys;
+using ServiceDesk.Cards.Tickets;
+using ServiceDesk.Cards.Welcome;
+using ServiceDesk.Domain.Tickets;
+using static ServiceDesk.Tests.Cards.CardFixtures;
+
+namespace ServiceDesk.Tests.Cards;
+
+/// <summary>One rendered card: which renderer and case, in which language and button style.</summary>
+internal sealed record RenderedCard(string Name, Language Language, ActionKind Actions, JsonObject Card)
+{
+    /// <summary>A plain file name for the schema validator's report.</summary>
+    public string FileName => $"{Name}-{Language.Code()}-{Actions.ToString().ToLowerInvariant()}.json";
+
+    public override string ToString() => FileName;
+}
+
+/// <summary>
+/// Every card the project renders, in every case worth telling apart (each ticket status for
+/// both ticket cards, SLA phases, empty and full lists), in both languages and both button
+/// styles. The schema, round-trip and language tests all walk this one gallery.
+/// </summary>
+internal static class CardGallery
+{
+    public static readonly IReadOnlyList<RenderedCard> All = Build().ToArray();
+
+    public static IEnumerable<RenderedCard> In(Language language) => All.Where(c => c.Language == language);
+
+    private static IEnumerable<RenderedCard> Build()
+    {
+        foreach (var language in Enum.GetValues<Language>())
+        foreach (var actions in Enum.GetValues<ActionKind>())
+        foreach (var (name, render) in Cases())
+            yield return new RenderedCard(name, language, actions, render(Context(language, actions)));
+    }
+
+    public static IEnumerable<(string Name, Func<CardContext, JsonObject> Render)> Cases()
+    {
+        yield return ("welcome", c => WelcomeCard.Render(new WelcomeView("ServiceDesk", "Ana"), c));
+        yield return ("welcome-anonymous", c => WelcomeCard.Render(new WelcomeView("ServiceDesk"), c));
+        yield return ("welcome-team", c => WelcomeCard.RenderForTeam(new TeamWelcomeView("ServiceDesk", "Contoso IT", ["net-ops", "apps-l2"]), c));
+        yield return ("welcome-team-unnamed", c => WelcomeCard.RenderForTeam(new TeamWelcomeView("ServiceDesk", null, []), c));
+        yield return ("help-employee", c => HelpCard.Render(HelpAudience.Employee, "ServiceDesk", c));
+        yield return ("help-agent", c => HelpCard.Render(HelpAudience.Agent, "ServiceDesk", c));
+        yield return ("start", StartCard.Render);
+        foreach (var kind in Enum.GetValues<TicketKind>())
+            yield return ($"intake-{kind}", c => IntakeFormCard.Render(new IntakeFormView(kind,
+                [new CatalogChoice("network", Network)], [new CatalogChoice("mail", Mail)], Title: "VPN 0x809"), c));
+        yield return ("intake-no-catalog", c => IntakeFormCard.Render(new IntakeFormView(TicketKind.Incident, [], []), c));
+
+        foreach (var status in Enum.GetValues<TicketStatus>())
+        {
+            yield return ($"requester-{status}", c => RequesterTicketCard.Render(ViewOf(TicketIn(status)), c));
+            yield return ($"agent-{status}", c => AgentTicketCard.Render(ViewOf(TicketIn(status)), c));
+        }
+        yield return ("requester-request-resolved", c => RequesterTicketCard.Render(ViewOf(TicketIn(TicketStatus.Resolved, TicketKind.ServiceRequest)), c));
+        yield return ("agent-request-new", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.New, TicketKind.ServiceRequest)), c));
+        yield return ("agent-question-assigned", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.Assigned, TicketKind.InformationRequest)), c));
+        yield return ("agent-level2", c => AgentTicketCard.Render(ViewOf(AtLevelTwo(), agents: [Agent, Specialist]), c));
+        yield return ("agent-closure-approval", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.Resolved), closureNeedsApproval: true), c));
+        yield return ("agent-major", c => AgentTicketCard.Render(ViewOf(Major()), c));
+        yield return ("agent-warning", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.InProgress), Local("2026-11-17 12:00")), c));
+        yield return ("agent-breached", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.InProgress), Local("2026-11-18 09:00")), c));
+        yield return ("requester-breached", c => RequesterTicketCard.Render(ViewOf(TicketIn(TicketStatus.InProgress), Local("2026-11-18 09:00")), c));
+
+        yield return ("my-tickets", c => MyTicketsCard.Render(
+            [.. Enum.GetValues<TicketStatus>().Select(s => TicketSummary.From(TicketIn(s)))], c));
+        yield return ("my-tickets-empty", c => MyTicketsCard.Render([], c));
+        yield return ("my-tickets-many", c => MyTicketsCard.Render(
+            [.. Enumerable.Range(0, 14).Select(i => TicketSummary.From(NewTicket(created: Created - Duration.FromDays(i))))], c));
+        yield return ("survey", c => SurveyCard.Render(
+            new SurveyView(Guid.Parse("0b8e0d7c-2f7e-4d5e-9f10-3a2b1c0d9e8f"), TicketIn(TicketStatus.Resolved).Id, 5, new TicketNumber(TicketKind.Incident, 42), "VPN 0x809"), c));
+
+        var number = new TicketNumber(TicketKind.Incident, 42);
+        var id = NewTicket().Id;
+        yield return ("message-out-of-date", c => MessageCard.Render(Messages.OutOfDate(c.Texts), c));
+        yield return ("message-out-of-date-ticket", c => MessageCard.Render(Messages.OutOfDate(c.Texts, number, id), c));
+        yield return ("message-already-claimed", c => MessageCard.Render(Messages.AlreadyClaimed(c.Texts, number, "Luis Pérez", id), c));
+        yield return ("message-not-allowed", c => MessageCard.Render(Messages.NotAllowed(c.Texts), c));
+        yield return ("message-not-found", c => MessageCard.Render(Messages.TicketNotFound(c.Texts, "INC-000077"), c));
+        yield return ("message-failed", c => MessageCard.Render(Messages.Failed(c.Texts), c));
+        yield return ("message-registered", c => MessageCard.Render(Messages.TicketRegistered(c.Texts, number, id), c));
+        yield return ("message-done", c => MessageCard.Render(Messages.Done(c.Texts, "INC-000042"), c));
+    }
+
+    private static Ticket Major()
+    {
+        var ticket = TicketIn(TicketStatus.Assigned);
+        ticket.DeclareMajor(Targets, Agent, Dto(Created + Duration.FromMinutes(30)));
+        return ticket;
+    }
+}
