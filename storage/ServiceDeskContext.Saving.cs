@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServiceDesk.Domain;
+using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Tickets;
@@ -32,6 +33,7 @@ public sealed partial class ServiceDeskContext
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+            if (transaction is not null) Committed?.Invoke();
             return written;
         }
         catch (Exception failure)
@@ -40,6 +42,7 @@ public sealed partial class ServiceDeskContext
             // The rollback gave the numbers back; the entities must forget them too, or a retry
             // would insert a number that another writer may get next.
             foreach (var entry in numbered) entry.Property(nameof(Ticket.Sequence)).CurrentValue = 0L;
+            if (await AsConversationConflictAsync(failure) is { } duplicate) throw duplicate;
             if (await AsConflictAsync(failure) is { } conflict) throw conflict;
             throw;
         }
@@ -118,6 +121,7 @@ public sealed partial class ServiceDeskContext
         Ticket t => t.HasNumber ? t.Number.ToString() : $"ticket {t.Id}",
         Problem p => p.HasNumber ? p.Number : $"problem {p.Id}",
         OutboxMessage m => $"outbox message {m.Id}",
+        ConversationReference r => $"conversation {r.Key}",
         null => "a record",
         _ => entity.GetType().Name,
     };

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Roster;
@@ -46,6 +47,7 @@ public sealed partial class ServiceDeskContext(DbContextOptions<ServiceDeskConte
         configuration.Properties<ProblemStatus>().HaveConversion<string>();
         configuration.Properties<OutboxOperation>().HaveConversion<string>();
         configuration.Properties<OutboxState>().HaveConversion<string>();
+        configuration.Properties<ConversationType>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Roster;
@@ -10,6 +12,7 @@ using ServiceDesk.Domain.Sla;
 using ServiceDesk.Domain.Surveys;
 using ServiceDesk.Domain.Tickets;
 using ServiceDesk.Storage.Catalog;
+using ServiceDesk.Storage.Conversations;
 using ServiceDesk.Storage.Outbox;
 using ServiceDesk.Storage.Problems;
 using ServiceDesk.Storage.Roster;
@@ -48,6 +51,10 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<OutboxRepository>();
         services.AddScoped<IOutbox>(sp => sp.GetRequiredService<OutboxRepository>());
         services.AddScoped<IOutboxStore>(sp => sp.GetRequiredService<OutboxRepository>());
+        services.AddScoped<IOutboxQueue, OutboxQueue>();
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.AddScoped<IConversationReferenceRepository, ConversationReferenceRepository>();
+        services.AddScoped<IProcessedActivities, ProcessedActivityRepository>();
         services.AddScoped<StorageHealth>();
         return services;
     }

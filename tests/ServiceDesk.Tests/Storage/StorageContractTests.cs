@@ -10,6 +10,8 @@ using ServiceDesk.Domain.Sla;
 using ServiceDesk.Domain.Surveys;
 using ServiceDesk.Domain.Tickets;
 using ServiceDesk.Storage;
+using ServiceDesk.Storage.Outbox;
+using ServiceDesk.Domain.Conversations;
 
 namespace ServiceDesk.Tests.Storage;
 
@@ -17,7 +19,7 @@ namespace ServiceDesk.Tests.Storage;
 /// The storage contract, run once per provider by the subclasses. Every test gets a fresh,
 /// migrated database (xunit makes one class instance per test).
 /// </summary>
-public abstract class StorageContractTests : IAsyncLifetime
+public abstract partial class StorageContractTests : IAsyncLifetime
 {
     // Whole seconds, with an hour offset: instants must come back equal and in UTC.
     protected static readonly DateTimeOffset T0 = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(1));
@@ -859,7 +861,8 @@ public abstract class StorageContractTests : IAsyncLifetime
 
     // ---------------------------------------------------------------- migrations and health
 
-    private static readonly string[] AllMigrations = ["20261122000001_Initial", "20261122000002_SlaCatalog"];
+    private static readonly string[] AllMigrations =
+        ["20261122000001_Initial", "20261122000002_SlaCatalog", "20261122100000_ConversationReferences", "20261122100001_OutboxLeases"];
 
     [StorageFact]
     public async Task Migrating_again_is_a_no_op()
@@ -979,6 +982,9 @@ public abstract class StorageContractTests : IAsyncLifetime
         public ISlaRepository Sla => Get<ISlaRepository>();
         public IOutbox Outbox => Get<IOutbox>();
         public IOutboxStore OutboxStore => Get<IOutboxStore>();
+        public IOutboxQueue OutboxQueue => Get<IOutboxQueue>();
+        public IConversationReferenceRepository Conversations => Get<IConversationReferenceRepository>();
+        public IProcessedActivities ProcessedActivities => Get<IProcessedActivities>();
         public ServiceDeskContext Db => Get<ServiceDeskContext>();
 
         public Task SaveAsync() => Get<IUnitOfWork>().SaveChangesAsync();

@@ -1,0 +1,3 @@
+namespace ServiceDesk.Domain.Conversations;
+
+public enum ConversationType { Personal, GroupChat, Channel }
