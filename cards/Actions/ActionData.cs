@@ -14,7 +14,7 @@ public static class ActionData
     /// <c>{"verb": ..., payload fields}</c>, leaving out <paramref name="fromInputs"/> (payload
     /// property names, e.g. <c>nameof(ResolveTicket.Notes)</c>), which the card's inputs supply.
     /// </summary>
-    public static JsonObject For<T>(T payload, params ReadOnlySpan<string> fromInputs) where T : ICardAction
+    public static JsonObject For<T>(T payload, params ReadOnlySpan<string> fromInputs) where T : ICardVerb
     {
         var fields = CardActionContract.Write(payload);
         foreach (var property in fromInputs)
@@ -33,8 +33,17 @@ public static class ActionData
         return data;
     }
 
+    /// <summary>The whole payload as action data, for a payload whose type is known only at run time.</summary>
+    public static JsonObject Of(ICardAction payload)
+    {
+        var data = new JsonObject { [CardActionContract.VerbProperty] = CardActionContract.VerbOf(payload) };
+        foreach (var (name, value) in CardActionContract.Write(payload).ToArray())
+            data[name] = value?.DeepClone();
+        return data;
+    }
+
     /// <summary>The id of the input that supplies <paramref name="property"/> of <typeparamref name="T"/>.</summary>
-    public static string InputId<T>(string property) where T : ICardAction
+    public static string InputId<T>(string property) where T : ICardVerb
     {
         var name = JsonName(property);
         if (!CardActionContract.HasProperty(typeof(T), name))

@@ -102,7 +102,7 @@ public static class CardActionContract
     internal static bool HasProperty(Type payloadType, string jsonName) =>
         EntryOf(payloadType).TypeInfo.Properties.Any(p => p.Name == jsonName);
 
-    private static Entry For<T>(JsonTypeInfo<T> typeInfo) where T : ICardAction => new(T.Verb, typeof(T), typeInfo);
+    private static Entry For<T>(JsonTypeInfo<T> typeInfo) where T : ICardVerb => new(T.Verb, typeof(T), typeInfo);
 
     private static Entry EntryOf(Type payloadType) =>
         ByType.TryGetValue(payloadType, out var entry)

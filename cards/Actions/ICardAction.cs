@@ -1,10 +1,16 @@
 namespace ServiceDesk.Cards.Actions;
 
 /// <summary>
-/// The typed payload of one card verb. Cards put <c>{"verb": Verb, ...payload}</c> in an action's
+/// The typed payload of one card verb. Cards put <c>{"verb": ..., ...payload}</c> in an action's
 /// data; <see cref="CardActionContract"/> reads it back into the record.
 /// </summary>
-public interface ICardAction
+public interface ICardAction;
+
+/// <summary>
+/// How a payload type declares its verb. Kept apart from <see cref="ICardAction"/> because an
+/// interface with static abstract members cannot be a type argument (<c>List&lt;ICardAction&gt;</c>).
+/// </summary>
+public interface ICardVerb : ICardAction
 {
     static abstract string Verb { get; }
 }

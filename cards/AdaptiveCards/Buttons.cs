@@ -10,7 +10,7 @@ namespace ServiceDesk.Cards.AdaptiveCards;
 public static class Buttons
 {
     /// <summary>A button that needs no input: it ignores the card's inputs, so a required field elsewhere cannot block it.</summary>
-    public static AdaptiveAction Run<T>(CardContext context, string title, T payload, ButtonStyle? style = null) where T : ICardAction =>
+    public static AdaptiveAction Run<T>(CardContext context, string title, T payload, ButtonStyle? style = null) where T : ICardVerb =>
         Make(context, title, payload, style, AssociatedInputs.None, ActionData.For(payload));
 
     /// <summary>
@@ -19,11 +19,11 @@ public static class Buttons
     /// the default the data carries.
     /// </summary>
     public static AdaptiveAction Submit<T>(CardContext context, string title, T payload, ButtonStyle? style = null, params ReadOnlySpan<string> fromInputs)
-        where T : ICardAction =>
+        where T : ICardVerb =>
         Make(context, title, payload, style, null, ActionData.For(payload, fromInputs));
 
     private static AdaptiveAction Make<T>(CardContext context, string title, T payload, ButtonStyle? style, AssociatedInputs? inputs, JsonObject data)
-        where T : ICardAction
+        where T : ICardVerb
     {
         var submit = new SubmitAction(title, data) { Style = style, AssociatedInputs = inputs };
         return context.Actions switch
@@ -47,7 +47,7 @@ public static class Buttons
         actions.Count == 0 ? null : new(context["card.more"], AdaptiveCard.Nested([new ActionSet(actions)]));
 
     /// <summary>Teams' up-to-date view of the card; none where actions are plain submits.</summary>
-    public static Refresh? Refresh<T>(CardContext context, T payload) where T : ICardAction =>
+    public static Refresh? Refresh<T>(CardContext context, T payload) where T : ICardVerb =>
         context.Actions == ActionKind.Execute
             ? new Refresh(new ExecuteAction(context["card.refresh"], T.Verb, ActionData.For(payload))) { UserIds = context.RefreshUserIds }
             : null;

@@ -6,7 +6,7 @@ namespace ServiceDesk.Cards.AdaptiveCards;
 public static class FormInputs
 {
     public static TextInput Text<T>(CardContext context, string property, string label, bool required = true,
-        bool multiline = false, string? placeholder = null, string? value = null, int maxLength = 2000) where T : ICardAction =>
+        bool multiline = false, string? placeholder = null, string? value = null, int maxLength = 2000) where T : ICardVerb =>
         new(ActionData.InputId<T>(property))
         {
             Label = label,
@@ -18,11 +18,11 @@ public static class FormInputs
             ErrorMessage = required ? context["form.required"] : null,
         };
 
-    public static ToggleInput Toggle<T>(string property, string title, bool on = false) where T : ICardAction =>
+    public static ToggleInput Toggle<T>(string property, string title, bool on = false) where T : ICardVerb =>
         new(ActionData.InputId<T>(property), title) { Value = on ? "true" : "false" };
 
     public static ChoiceSetInput Choices<T>(CardContext context, string property, string label, IReadOnlyList<Choice> choices,
-        string? value = null, bool expanded = false, bool required = true) where T : ICardAction =>
+        string? value = null, bool expanded = false, bool required = true) where T : ICardVerb =>
         new(ActionData.InputId<T>(property), choices)
         {
             Label = label,

@@ -57,7 +57,7 @@ public static class IntakeFormCard
             value: urgency.ToString(), expanded: true));
 
         // Description, category and service are optional: the data carries their defaults, filled inputs override them.
-        var draft = new SubmitIntake(view.Kind, "", "", Category: null, Service: null, impact, urgency);
+        var draft = new SubmitIntake(view.Kind, "", "", impact, urgency);
         body.Add(new ActionSet(
         [
             Buttons.Submit(context, context["intake.send"], draft, ButtonStyle.Positive,
