@@ -1,0 +1,20 @@
+namespace ServiceDesk.Domain.Classification;
+
+public sealed record ClassifierOptions
+{
+    /// <summary>How many tickets one catalog keyword is worth; enough to lead before the desk has taught anything.</summary>
+    public double KeywordWeight { get; init; } = 3;
+
+    /// <summary>An agent moving a ticket to another category says the suggestion was wrong: it counts like several tickets.</summary>
+    public double RecategorizationWeight { get; init; } = 5;
+
+    public double ResolvedTicketWeight { get; init; } = 1;
+
+    /// <summary>Laplace smoothing: a word never seen in a category is rare there, not impossible.</summary>
+    public double Smoothing { get; init; } = 1;
+
+    /// <summary>Below this probability the UI asks the user to pick the category.</summary>
+    public double MinimumConfidence { get; init; } = 0.5;
+
+    public int EvidenceWords { get; init; } = 3;
+}

@@ -1,0 +1,23 @@
+using ServiceDesk.Domain.Tickets;
+
+namespace ServiceDesk.Domain.Classification;
+
+/// <summary>What the desk proposes for a new ticket from the user's own words.</summary>
+public sealed record TriageProposal(ClassificationSuggestion Classification, ImpactUrgencyEstimate Estimate)
+{
+    public TicketKind Kind => Classification.Kind;
+    public string CategoryKey => Classification.CategoryKey;
+    public string? ServiceKey => Classification.ServiceKey;
+    public Impact Impact => Estimate.Impact;
+    public Urgency Urgency => Estimate.Urgency;
+    public Priority Priority => Estimate.Priority;
+}
+
+public static class TicketTriage
+{
+    public static TriageProposal Propose(TicketClassifier classifier, string text)
+    {
+        var classification = classifier.Suggest(text);
+        return new TriageProposal(classification, ImpactUrgencyEstimator.Estimate(text, classification.Kind));
+    }
+}
