@@ -25,8 +25,11 @@ public sealed partial class ServiceDeskContext
         EnsureEventLogAppendOnly();
         if (!ChangeTracker.HasChanges()) return 0;
 
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var numbered = new List<EntityEntry>();
+        // A transaction opened early to number a ticket (AllocateNumberNowAsync) belongs to this unit of work.
+        var transaction = _numberingTransaction ?? (Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null);
+        _numberingTransaction = null;
+        var numbered = new List<EntityEntry>(_numberedEarly);
+        _numberedEarly.Clear();
         try
         {
             await AssignNumbersAsync(numbered, cancellationToken);
@@ -50,6 +53,25 @@ public sealed partial class ServiceDeskContext
         {
             if (transaction is not null) await transaction.DisposeAsync();
         }
+    }
+
+    private IDbContextTransaction? _numberingTransaction;
+    private readonly List<EntityEntry> _numberedEarly = [];
+
+    /// <summary>
+    /// Numbers a tracked new ticket now, so what the bot says about it can carry its number in the
+    /// same unit of work. Opens the unit's transaction (holding the counter's lock until
+    /// SaveChangesAsync commits, or gives the number back if it fails).
+    /// </summary>
+    internal async Task AllocateNumberNowAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (ticket.HasNumber) return;
+        if (_numberingTransaction is null && Database.CurrentTransaction is null)
+            _numberingTransaction = await Database.BeginTransactionAsync(ct);
+        var transaction = Database.CurrentTransaction!.GetDbTransaction();
+        var sequence = await NumberAllocator.ReserveAsync(Database.GetDbConnection(), transaction, TicketKindPrefix.Of(ticket.Kind), 1, ct);
+        ticket.AssignNumber(sequence);
+        _numberedEarly.Add(Entry(ticket));
     }
 
     private async Task AssignNumbersAsync(List<EntityEntry> numbered, CancellationToken ct)

@@ -15,6 +15,12 @@ public interface ITicketRepository
     /// <summary>Tracks a new ticket; its number is allocated when the unit of work saves.</summary>
     void Add(Ticket ticket);
 
+    /// <summary>
+    /// Tracks a new ticket and numbers it at once, inside the unit of work's transaction, so the
+    /// messages saved with it can name it. The number is given back if the save fails.
+    /// </summary>
+    Task AddNumberedAsync(Ticket ticket, CancellationToken ct = default);
+
     Task<Ticket?> FindAsync(Guid id, CancellationToken ct = default);
 
     Task<Ticket?> FindByNumberAsync(TicketNumber number, CancellationToken ct = default);

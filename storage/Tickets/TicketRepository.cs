@@ -10,6 +10,12 @@ internal sealed class TicketRepository(ServiceDeskContext db) : ITicketRepositor
 
     public void Add(Ticket ticket) => db.Tickets.Add(ticket);
 
+    public async Task AddNumberedAsync(Ticket ticket, CancellationToken ct = default)
+    {
+        db.Tickets.Add(ticket);
+        await db.AllocateNumberNowAsync(ticket, ct);
+    }
+
     public Task<Ticket?> FindAsync(Guid id, CancellationToken ct = default) =>
         WithEvents().FirstOrDefaultAsync(t => t.Id == id, ct);
 
