@@ -2,13 +2,17 @@ using ServiceDesk.Bot.Channels.Teams;
 using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
 using ServiceDesk.Bot.Health;
+using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.Startup;
+using ServiceDesk.Bot.Turns;
 
 var builder = WebApplication.CreateBuilder(args).UseDeskDefaults();
 builder.Services
     .AddDeskOptions(builder.Configuration)
     .AddDeskDatabase(builder.Configuration, builder.Environment)
-    .AddTeamsChannel(builder.Configuration);
+    .AddTeamsChannel(builder.Configuration)
+    .AddTurnRouter()
+    .AddOutbox(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();

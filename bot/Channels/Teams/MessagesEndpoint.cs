@@ -95,6 +95,11 @@ internal sealed partial class MessagesEndpoint(
             // Only now is the serviceUrl vouched for by the channel (design.md §6).
             serviceUrls.Trust(turn.Conversation.ServiceUrl);
         }
+        else if (!serviceUrls.IsTrusted(turn.Conversation.ServiceUrl))
+        {
+            // Development mode: nobody vouches for the serviceUrl, so it is stored only when it is this machine.
+            return BadRequest($"In development mode the serviceUrl must be a loopback address (got '{turn.Conversation.ServiceUrl}').");
+        }
 
         if (turn.Kind == TurnKind.Ignored)
         {

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Channels.Teams.Authentication;
 using ServiceDesk.Bot.Channels.Teams.Connector;
+using ServiceDesk.Bot.Channels.Teams.Delivery;
+using ServiceDesk.Bot.Health;
+using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.Turns;
 
 namespace ServiceDesk.Bot.Channels.Teams;
@@ -12,7 +15,10 @@ public static class TeamsChannelRegistration
 {
     public const string TokenHttpClientName = "BotFramework.Token";
 
-    /// <summary>The Bot Framework endpoint, its authentication and the outbound Connector client.</summary>
+    /// <summary>Teams, and the Bot Framework Emulator, which speaks the same Connector protocol.</summary>
+    public static readonly string[] OutboundChannelIds = ["msteams", "emulator"];
+
+    /// <summary>The Bot Framework endpoint, its authentication, the outbound Connector client and the outbox sender for these channels.</summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotFrameworkOptions>()
@@ -21,7 +27,6 @@ public static class TeamsChannelRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITurnHandler, UnroutedTurnHandler>();
         services.TryAddSingleton<ITurnDeduplicator, InMemoryTurnDeduplicator>();
 
         services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -36,6 +41,12 @@ public static class TeamsChannelRegistration
         services.TryAddSingleton(CreateTokenSource);
         // Timeouts are per attempt in the retry pipeline; the client's own would cut retries short.
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        // Outbox delivery: the Bot Framework channels that speak the Connector protocol.
+        foreach (var channelId in OutboundChannelIds)
+            services.AddKeyedScoped<IOutboundChannel, TeamsOutboundChannel>(channelId);
+        services.TryAddSingleton<TeamsDeliveryHealth>();
+        services.AddSingleton<IHealthProbe, TeamsHealthProbe>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ServiceDesk.Bot.Turns;
+using ServiceDesk.Domain.Conversations;
 
 namespace ServiceDesk.Bot.Channels.Teams.Activities;
 
@@ -128,6 +129,9 @@ public static class TeamsActivityTranslator
             _ when conversation.IsGroup == true => ConversationType.GroupChat,
             _ => ConversationType.Personal,
         };
+        // A channel message is addressed to its thread ("19:...@thread.tacv2;messageid=..."): the channel is the part before.
+        if (type == ConversationType.Channel)
+            teamChannelId ??= conversation.Id!.Split(";messageid=", 2)[0];
         return new ConversationAddress(
             activity.ChannelId!,
             activity.ServiceUrl!,
@@ -136,7 +140,9 @@ public static class TeamsActivityTranslator
             conversation.TenantId ?? Nested(channelData, "tenant", "id"),
             botId,
             Nested(channelData, "team", "id") ?? StringProperty(channelData, "teamsTeamId"),
-            teamChannelId);
+            teamChannelId,
+            activity.Recipient?.Name,
+            Nested(channelData, "team", "name"));
     }
 
     private static TurnUser Account(ChannelAccount account) => new(account.Id!, account.Name, account.AadObjectId);

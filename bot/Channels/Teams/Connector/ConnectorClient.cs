@@ -120,8 +120,9 @@ public sealed partial class ConnectorClient
         var uri = new Uri(BaseUri(conversation.ServiceUrl), path);
         var content = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType!);
         var token = await _tokens.GetTokenAsync(false, cancellationToken);
-        if (token is not null && !_serviceUrls.IsTrusted(conversation.ServiceUrl))
-            throw new ConnectorException($"Refusing to send the bot's token to untrusted service URL {conversation.ServiceUrl}.",
+        // Also without a token (development mode): the allow list then admits this machine only.
+        if (!_serviceUrls.IsTrusted(conversation.ServiceUrl))
+            throw new ConnectorException($"Refusing to send to untrusted service URL {conversation.ServiceUrl}.",
                 null, "UntrustedServiceUrl", isTransient: false);
 
         HttpResponseMessage response;

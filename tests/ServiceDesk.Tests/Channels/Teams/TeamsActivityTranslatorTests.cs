@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServiceDesk.Bot.Channels.Teams.Activities;
 using ServiceDesk.Bot.Turns;
+using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Tests.Channels.Teams.Support;
 
 namespace ServiceDesk.Tests.Channels.Teams;

@@ -25,12 +25,33 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body, DateTimeOffset At)
     {
         public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+        /// <summary>What the connector answered (set once answered).</summary>
+        public int Status { get; set; }
     }
 
     /// <summary>With a trailing path like Teams' regional service URLs.</summary>
     public string ServiceUrl => new Uri(_server!.BaseAddress, "amer/tenant-1/").ToString();
     public string? ExpectedToken { get; set; } = Token;
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+    /// <summary>The requests answered with success: what the channel actually shows.</summary>
+    public IReadOnlyList<RecordedRequest> Delivered => _requests.Where(r => r.Status is >= 200 and < 300).ToList();
+    /// <summary>While true every connection is dropped unanswered, as when the service is down.</summary>
+    public bool Down { get; set; }
+    public int DroppedWhileDown => Volatile.Read(ref _dropped);
+    private int _dropped;
+
+    /// <summary>Waits until <paramref name="count"/> requests were delivered (answered with success).</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForDeliveriesAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (Delivered.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Expected {count} deliveries, got {Delivered.Count} (requests: {string.Join(", ", Requests.Select(r => $"{r.Method} {r.RawTarget} {r.Status}"))}).");
+            await Task.Delay(20);
+        }
+        return Delivered;
+    }
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -50,11 +71,30 @@ internal sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (Down)
+        {
+            Interlocked.Increment(ref _dropped);
+            context.Abort();
+            return;
+        }
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var auth = context.Request.Headers.Authorization.ToString();
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, raw, auth.Length == 0 ? null : auth, body, DateTimeOffset.UtcNow));
+        var recorded = new RecordedRequest(context.Request.Method, raw, auth.Length == 0 ? null : auth, body, DateTimeOffset.UtcNow);
+        context.Response.OnStarting(() =>
+        {
+            recorded.Status = context.Response.StatusCode;
+            return Task.CompletedTask;
+        });
+        _requests.Enqueue(recorded);
+        await AnswerAsync(context);
+        recorded.Status = context.Response.StatusCode;
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        var auth = context.Request.Headers.Authorization.ToString();
 
         if (ExpectedToken is not null && auth != "Bearer " + ExpectedToken)
         {

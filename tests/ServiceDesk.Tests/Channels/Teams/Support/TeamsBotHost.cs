@@ -13,6 +13,7 @@ using ServiceDesk.Bot.Channels.Teams;
 using ServiceDesk.Bot.Channels.Teams.Authentication;
 using ServiceDesk.Bot.Channels.Teams.Connector;
 using ServiceDesk.Bot.Turns;
+using ServiceDesk.Storage;
 
 namespace ServiceDesk.Tests.Channels.Teams.Support;
 
@@ -66,6 +67,8 @@ internal sealed class TeamsBotHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
 
         builder.Services.AddTeamsChannel(builder.Configuration);
+        // The channel's outbox sender reads conversation references; these hosts never send through it.
+        builder.Services.AddServiceDeskStorage(new StorageOptions { ConnectionString = "Data Source=unused-by-channel-tests.db", BaseDirectory = Path.GetTempPath() });
         builder.Services.AddSingleton<RecordingTurnHandler>();
         builder.Services.AddSingleton<ITurnHandler>(sp => sp.GetRequiredService<RecordingTurnHandler>());
         if (signing is not null && !useProductionTokenSource)
