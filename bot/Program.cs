@@ -3,7 +3,9 @@ using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Bot.Outbox;
+using ServiceDesk.Bot.People;
 using ServiceDesk.Bot.Startup;
+using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Bot.Turns;
 
 var builder = WebApplication.CreateBuilder(args).UseDeskDefaults();
@@ -12,7 +14,9 @@ builder.Services
     .AddDeskDatabase(builder.Configuration, builder.Environment)
     .AddTeamsChannel(builder.Configuration)
     .AddTurnRouter()
-    .AddOutbox(builder.Configuration);
+    .AddOutbox(builder.Configuration)
+    .AddPeopleDirectory(builder.Configuration)
+    .AddTickets(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();
