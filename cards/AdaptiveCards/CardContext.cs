@@ -15,13 +15,24 @@ public enum ActionKind
 /// <summary>Who reads the card and where: their language and time zone, the instant it is rendered, the channel's buttons.</summary>
 public sealed record CardContext(Texts Texts, DateTimeZone Zone, Instant Now)
 {
+    /// <summary>Teams' limit for <see cref="Refresh.UserIds"/>.</summary>
+    public const int MaxRefreshUsers = 60;
+
+    private readonly IReadOnlyList<string>? _refreshUserIds;
+
     public ActionKind Actions { get; init; } = ActionKind.Execute;
 
     /// <summary>
     /// Teams users (<c>29:</c> ids, at most 60) whose client refreshes the card by itself; empty
     /// offers only "refresh card"; null leaves it to Teams (everyone, in chats of up to 60).
     /// </summary>
-    public IReadOnlyList<string>? RefreshUserIds { get; init; }
+    public IReadOnlyList<string>? RefreshUserIds
+    {
+        get => _refreshUserIds;
+        init => _refreshUserIds = value is { Count: > MaxRefreshUsers }
+            ? throw new ArgumentException($"Teams refreshes a card automatically for at most {MaxRefreshUsers} users, not {value.Count}.", nameof(RefreshUserIds))
+            : value;
+    }
 
     /// <param name="defaultLocale">The host's <c>ServiceDesk:DefaultLocale</c>.</param>
     public static CardContext For(string? locale, string defaultLocale, DateTimeZone zone, Instant now) =>

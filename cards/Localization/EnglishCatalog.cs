@@ -294,14 +294,13 @@ internal static class EnglishCatalog
         // Survey
         { "survey.title", "How did we do?" },
         { "survey.question", "Your ticket {number} \"{title}\" was resolved. How happy are you with the service?" },
-        { "survey.rating", "Your rating" },
+        { "survey.scale", "Your rating, from ★ (very poor) to ★★★★★ (excellent):" },
         { "survey.rating.1", "Very poor" },
         { "survey.rating.2", "Poor" },
         { "survey.rating.3", "Fair" },
         { "survey.rating.4", "Good" },
         { "survey.rating.5", "Excellent" },
         { "survey.comment", "Anything to add? (optional)" },
-        { "survey.send", "Send rating" },
         { "survey.notFixed", "It is not fixed" },
 
         // Messages

@@ -294,14 +294,13 @@ internal static class SpanishCatalog
         // Encuesta
         { "survey.title", "¿Qué tal lo hemos hecho?" },
         { "survey.question", "Tu ticket {number} «{title}» está resuelto. ¿Cómo valoras la atención recibida?" },
-        { "survey.rating", "Tu valoración" },
+        { "survey.scale", "Tu valoración, de ★ (muy mala) a ★★★★★ (excelente):" },
         { "survey.rating.1", "Muy mala" },
         { "survey.rating.2", "Mala" },
         { "survey.rating.3", "Regular" },
         { "survey.rating.4", "Buena" },
         { "survey.rating.5", "Excelente" },
         { "survey.comment", "¿Algo que añadir? (opcional)" },
-        { "survey.send", "Enviar valoración" },
         { "survey.notFixed", "No está resuelto" },
 
         // Mensajes

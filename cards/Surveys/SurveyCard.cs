@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ServiceDesk.Cards.Actions;
 using ServiceDesk.Cards.AdaptiveCards;
@@ -16,22 +15,24 @@ public static class SurveyCard
     {
         var texts = context.Texts;
         var question = texts.Format("survey.question", ("number", view.Number.ToString()), ("title", view.Title));
-        var ratings = Enumerable.Range(1, 5).Reverse()
-            .Select(r => new Choice($"{new string('★', r)}{new string('☆', 5 - r)} {context[$"survey.rating.{r}"]}", r.ToString(CultureInfo.InvariantCulture)))
+        // One tap per rating: a required choice on the card would also block "not fixed" below,
+        // since a form in a ShowCard validates the inputs of the card around it.
+        var ratings = Enumerable.Range(1, 5)
+            .Select(r => Buttons.Submit(context, new string('★', r), new AnswerSurvey(view.SurveyId, r)) with { Tooltip = context[$"survey.rating.{r}"] })
             .ToArray();
         List<Element> body =
         [
             new TextBlock(context["survey.title"]) { Style = TextBlockStyle.Heading, Weight = TextWeight.Bolder, Size = TextSize.Medium },
             new TextBlock(question),
-            FormInputs.Choices<AnswerSurvey>(context, nameof(AnswerSurvey.Rating), context["survey.rating"], ratings, expanded: true),
             FormInputs.Text<AnswerSurvey>(context, nameof(AnswerSurvey.Comment), context["survey.comment"], required: false, multiline: true, maxLength: 1000),
+            new TextBlock(context["survey.scale"]) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium },
+            new ActionSet(ratings) { Spacing = Spacing.Small },
             new ActionSet(
             [
-                Buttons.Submit(context, context["survey.send"], new AnswerSurvey(view.SurveyId, 0), ButtonStyle.Positive, nameof(AnswerSurvey.Rating)),
                 Buttons.Form(context["survey.notFixed"],
                     [FormInputs.Text<ReopenTicket>(context, nameof(ReopenTicket.Reason), context["requester.reopenReason"], multiline: true)],
                     Buttons.Submit(context, context["requester.reopenSend"], new ReopenTicket(view.TicketId, view.TicketVersion, ""), null, nameof(ReopenTicket.Reason))),
-            ]) { Spacing = Spacing.Medium },
+            ]),
         ];
         return AdaptiveCardJson.ToJsonObject(AdaptiveCard.TopLevel(texts.LanguageCode, question, body));
     }

@@ -12,11 +12,14 @@ namespace ServiceDesk.Cards.Tickets;
 /// </summary>
 public static class AgentTicketCard
 {
+    // Teams refuses messages over ~28 KB on older clients; the whole description lives on the ticket.
+    private const int MaxDescription = 500;
+
     public static JsonObject Render(TicketView ticket, CardContext context)
     {
         List<Element> body = [TicketHeader.For(context, ticket)];
         if (!string.IsNullOrWhiteSpace(ticket.Description))
-            body.Add(new TextBlock(ticket.Description) { IsSubtle = true, MaxLines = 4 });
+            body.Add(new TextBlock(Shorten(ticket.Description.Trim(), MaxDescription)) { IsSubtle = true, MaxLines = 4 });
         body.Add(new FactSet(Facts(context, ticket)));
         body.AddRange(SlaLines.ForAgent(context, ticket));
         if (EventLines.For(context, ticket) is { } events) body.Add(events);
@@ -27,6 +30,8 @@ public static class AgentTicketCard
             : Buttons.Refresh(context, new RefreshTicket(ticket.Id, ticket.Version, TicketCardAudience.Agent));
         return AdaptiveCardJson.ToJsonObject(AdaptiveCard.TopLevel(context.Texts.LanguageCode, TicketHeader.FallbackText(context, ticket), body, refresh));
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
     private static List<Fact> Facts(CardContext context, TicketView ticket)
     {

@@ -75,6 +75,22 @@ public class CardRoundTripTests
     }
 
     [Fact]
+    public void No_button_is_blocked_by_a_required_input_of_another_form()
+    {
+        // Clients validate every input a click sends: a required field of another form around the
+        // button (e.g. a required rating above a "not fixed" form) would refuse the click.
+        foreach (var (card, click) in AllClicks())
+        {
+            var verb = (string)click.Data["verb"]!;
+            var foreign = click.Inputs
+                .Where(i => i["isRequired"]?.GetValue<bool>() == true && !((string)i["id"]!).StartsWith(verb + ".", StringComparison.Ordinal))
+                .Select(i => (string)i["id"]!)
+                .ToArray();
+            Assert.True(foreign.Length == 0, $"{card}: '{click.Action["title"]}' ({verb}) would need {string.Join(", ", foreign)}");
+        }
+    }
+
+    [Fact]
     public void Ticket_actions_carry_the_id_and_version_the_card_showed()
     {
         foreach (var (card, click) in AllClicks().Where(x => x.Card.Name.StartsWith("agent-", StringComparison.Ordinal) || x.Card.Name.StartsWith("requester-", StringComparison.Ordinal)))

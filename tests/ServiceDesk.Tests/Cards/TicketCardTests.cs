@@ -51,6 +51,18 @@ public class TicketCardTests
     }
 
     [Fact]
+    public void The_refresh_goes_to_the_given_teams_users_or_to_whoever_teams_decides()
+    {
+        var ticket = TicketIn(TicketStatus.New);
+        var listed = AgentTicketCard.Render(ViewOf(ticket), Context(Language.English) with { RefreshUserIds = ["29:a", "29:b"] });
+        Assert.Equal(["29:a", "29:b"], listed["refresh"]!["userIds"]!.AsArray().Select(u => (string)u!));
+        Assert.Equal("Action.Execute", (string?)listed["refresh"]!["action"]!["type"]);
+        var open = AgentTicketCard.Render(ViewOf(ticket), Context(Language.English) with { RefreshUserIds = null });
+        Assert.Null(open["refresh"]!["userIds"]);
+        Assert.Throws<ArgumentException>(() => Context(Language.English) with { RefreshUserIds = [.. Enumerable.Range(0, 61).Select(i => $"29:{i}")] });
+    }
+
+    [Fact]
     public void More_holds_the_secondary_actions_an_open_incident_allows()
     {
         Assert.Equal(
