@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Conversations;
+using ServiceDesk.Domain.Knowledge;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Roster;
@@ -13,6 +14,7 @@ using ServiceDesk.Domain.Surveys;
 using ServiceDesk.Domain.Tickets;
 using ServiceDesk.Storage.Catalog;
 using ServiceDesk.Storage.Conversations;
+using ServiceDesk.Storage.Knowledge;
 using ServiceDesk.Storage.Outbox;
 using ServiceDesk.Storage.Problems;
 using ServiceDesk.Storage.Roster;
@@ -55,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.AddScoped<IConversationReferenceRepository, ConversationReferenceRepository>();
         services.AddScoped<IProcessedActivities, ProcessedActivityRepository>();
+        services.AddScoped<IKnowledgeBase, KnowledgeBase>();
         services.AddScoped<StorageHealth>();
         return services;
     }
