@@ -18,7 +18,7 @@ public static class StarterKnowledge
         Article(1, "es", "vpn", "vpn",
             "La VPN no conecta desde casa",
             """
-            FortiClient se queda en "Conectando…" o da error al conectar la VPN cuando teletrabajas.
+            FortiClient se queda en "Conectando…" o da error al conectar la VPN cuando teletrabajas, y sin VPN no tienes acceso a la red de la empresa (carpetas compartidas, ERP, intranet).
             1. Comprueba que tienes internet: abre cualquier web sin la VPN.
             2. Cierra FortiClient del todo (icono junto al reloj > Salir) y vuelve a abrirlo.
             3. Revisa que la fecha y la hora del portátil son correctas: con la hora mal el certificado falla.
@@ -29,7 +29,7 @@ public static class StarterKnowledge
         Article(2, "en", "vpn", "vpn",
             "VPN won't connect from home",
             """
-            FortiClient stays on "Connecting…" or shows an error when you start the VPN while working remotely.
+            FortiClient stays on "Connecting…" or shows an error when you start the VPN while working remotely, and without the VPN you cannot reach the company network (shared folders, ERP, intranet).
             1. Check your internet connection: open any website with the VPN off.
             2. Quit FortiClient completely (icon next to the clock > Exit) and open it again.
             3. Make sure the laptop's date and time are right: with a wrong clock the certificate check fails.

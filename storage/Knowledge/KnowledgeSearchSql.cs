@@ -28,10 +28,13 @@ internal static class KnowledgeSearchSql
                 """);
         }
         var tsquery = TsQuery(query);
-        // ts_rank_cd weights are {D, C, B, A}; normalization 1 divides by 1 + log(length), so a long
-        // article does not win by repeating a word.
+        // ts_rank, not ts_rank_cd: cover density rewards every repetition of one word alike (it is
+        // made for proximity of AND and phrase queries); ts_rank gives each further occurrence of a
+        // word less, as bm25 does, so matching more of the words wins. On the starter articles it
+        // puts the expected answer first more often and agrees with SQLite's order more often.
+        // Weights are {D, C, B, A}; normalization 1 divides by 1 + log(length).
         return db.Database.SqlQuery<RankedArticle>($$"""
-            SELECT a.id AS "Id", ts_rank_cd('{0.1, 0.2, 0.4, 1.0}'::float4[], a.search_vector, q, 1)::float8 AS "Score"
+            SELECT a.id AS "Id", ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], a.search_vector, q, 1)::float8 AS "Score"
             FROM knowledge_articles a, to_tsquery('simple'::regconfig, {{tsquery}}) q
             WHERE a.search_vector @@ q AND a.language = {{language}} AND a.state = {{published}}
             ORDER BY 2 DESC LIMIT {{take}}

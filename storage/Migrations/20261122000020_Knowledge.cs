@@ -57,7 +57,7 @@ public sealed class Knowledge : Migration
 
         if (migrationBuilder.IsNpgsql())
         {
-            // Title lexemes weigh A, body lexemes B: ts_rank_cd ranks a title match above a body match.
+            // Title lexemes weigh A, body lexemes B: the ranking puts a title match above a body match.
             migrationBuilder.Sql($"""
                 ALTER TABLE knowledge_articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('simple'::regconfig, translate(replace(title, '-', ''), '{Accented}', '{Plain}')), 'A') ||

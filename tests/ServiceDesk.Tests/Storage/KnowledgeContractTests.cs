@@ -272,7 +272,7 @@ public abstract class KnowledgeContractTests : IAsyncLifetime
     [
         "", " ", "\"", "\"foo", "foo\"", "NEAR(", "NEAR(vpn password, 2)", "-", "--", "- vpn", "vpn -password", "*", "vpn*", "^vpn",
         "title:vpn", "{title body}: vpn", "(vpn", "vpn)", "vpn AND", "OR", "AND NOT", "vpn & | ! <-> :*", "'", "''", "'vpn'",
-        "\\", "vpn\\", "%_", "'; DROP TABLE knowledge_articles; --", "😀 vpn 🚀", "ﬁ ligature", "vpn\nNEAR(\"",
+        "\\", "vpn\\", "%_", "'; DROP TABLE knowledge_articles; --", "😀 vpn 🚀", "ﬁ ligature", "漢字 ٣٤ straße ǅ vpn", "vpn\nNEAR(\"",
     ];
 
     [StorageTheory]
@@ -423,6 +423,15 @@ public abstract class KnowledgeContractTests : IAsyncLifetime
         { "en-GB", "forgot my password, account locked", "KB-000004" },
         { "en-US", "how do I get my work email on my iPhone", "KB-000006" },
         { "en-US", "my laptop is really slow", "KB-000012" },
+        { "es-ES", "FortiClient se queda conectando", "KB-000001" },
+        { "es-ES", "teletrabajo sin acceso a la red de la empresa", "KB-000001" },
+        { "es-ES", "me ha caducado la clave", "KB-000003" },
+        { "es-ES", "atasco de papel", "KB-000007" },
+        { "es-ES", "red de invitados", "KB-000008" },
+        { "es-ES", "no veo las facturas pendientes de aprobar", "KB-000010" },
+        { "en-US", "password expired", "KB-000004" },
+        { "en-US", "mail not syncing on android phone", "KB-000006" },
+        { "en-US", "computer freezes and takes ages to boot", "KB-000012" },
     };
 
     [StorageTheory]
