@@ -2,6 +2,7 @@ using ServiceDesk.Bot.Channels.Teams;
 using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
 using ServiceDesk.Bot.Health;
+using ServiceDesk.Bot.Jobs;
 using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.People;
 using ServiceDesk.Bot.Startup;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args).UseDeskDefaults();
 builder.Services
     .AddDeskOptions(builder.Configuration)
     .AddDeskDatabase(builder.Configuration, builder.Environment)
+    .AddDeskJobs(builder.Configuration)
     .AddTeamsChannel(builder.Configuration)
     .AddTurnRouter()
     .AddOutbox(builder.Configuration)
