@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
 using ServiceDesk.Bot.Health;
-using ServiceDesk.Bot.Jobs.Delivery;
 using ServiceDesk.Bot.Jobs.Sla;
 using ServiceDesk.Bot.Jobs.Surveys;
 using ServiceDesk.Storage;
@@ -25,7 +24,8 @@ public static class JobsSetup
     /// Quartz with its persistent store in the desk's own database (tables <c>qrtz_*</c>, created by
     /// Quartz when missing), clustered on PostgreSQL; the SLA watch and the survey jobs. Call after
     /// <c>AddDeskDatabase</c>: the scheduler reads its database from there, and its hosted service
-    /// must start after the one that migrates that database.
+    /// must start after the one that migrates that database. The notices go through the ticket
+    /// cards and the outbox (<c>AddTickets</c>, <c>AddOutbox</c>).
     /// </summary>
     public static IServiceCollection AddDeskJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -81,12 +81,11 @@ public static class JobsSetup
         // Registered after AddDeskDatabase's DatabaseStartup, so it starts once the database is migrated.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
-        services.AddScoped<ProactiveAddresses>();
         services.AddSingleton<SlaWatch>();
         services.AddSingleton<QuartzSlaWatchScheduler>();
         services.AddSingleton<ISlaWatchScheduler>(sp => sp.GetRequiredService<QuartzSlaWatchScheduler>());
         services.AddScoped<SlaEscalationPath>();
-        services.AddScoped<ISlaNotifier, OutboxSlaNotifier>();
+        services.AddScoped<ISlaNotifier, CardSlaNotifier>();
         services.AddSingleton<ISurveyScheduler, QuartzSurveyScheduler>();
         services.AddSingleton<SurveyDelivery>();
         services.AddSingleton<SurveyAutoCloser>();

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Options;
-using NodaTime;
-using ServiceDesk.Bot.Desk;
-using ServiceDesk.Bot.Jobs.Delivery;
-using ServiceDesk.Bot.Outbox;
-using ServiceDesk.Cards.AdaptiveCards;
+using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Cards.Surveys;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Surveys;
@@ -17,7 +12,7 @@ namespace ServiceDesk.Bot.Jobs.Surveys;
 /// the resolution's (<see cref="Survey.IdFor"/>), so a second run finds it, and a concurrent one
 /// fails on the key and finds it then.
 /// </summary>
-public sealed class SurveyDelivery(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeskOptions> desk, ILogger<SurveyDelivery> log)
+public sealed class SurveyDelivery(IServiceScopeFactory scopes, TimeProvider time, ILogger<SurveyDelivery> log)
 {
     /// <summary>The survey sent now; null when there was nothing to send (already sent, reopened, requester unreachable).</summary>
     public async Task<Survey?> SendAsync(Guid ticketId, DateTimeOffset resolvedAt, CancellationToken ct)
@@ -31,20 +26,18 @@ public sealed class SurveyDelivery(IServiceScopeFactory scopes, TimeProvider tim
         if (await surveys.FindAsync(surveyId, ct) is not null) return null;
 
         var requester = ticket!.Requester;
-        var recipient = await services.GetRequiredService<ProactiveAddresses>().PersonAsync(requester.Key, requester.Locale, ct);
-        if (recipient is null)
+        if (await services.GetRequiredService<TicketAddresses>().RequesterAsync(requester, ct) is not { } chat)
         {
             log.LogWarning("{Ticket}: the requester {Requester} has no chat the bot can reach, so the satisfaction survey was not sent.", ticket.Number, requester.Key);
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var survey = Survey.ForResolution(ticket, now);
+        var survey = Survey.ForResolution(ticket, time.GetUtcNow());
         surveys.Add(survey);
-        var context = CardContext.For(requester.Locale, desk.Value.DefaultLocale, desk.Value.Zone, Instant.FromDateTimeOffset(now));
-        var card = SurveyCard.Render(new SurveyView(survey.Id, ticket.Id, ticket.Version, ticket.Number, ticket.Title), context);
-        services.GetRequiredService<IOutbound>().Send(new OutboundTarget(recipient.ReferenceKey), OutboundMessage.FromCard(card),
-            correlationKey: SurveyCorrelationKey(survey.Id));
+        var view = new SurveyView(survey.Id, ticket.Id, ticket.Version, ticket.Number, ticket.Title);
+        // In the language the requester wrote the ticket in; the chat's last one when the ticket does not say.
+        var reader = string.IsNullOrWhiteSpace(requester.Locale) ? chat : chat with { Locale = requester.Locale };
+        services.GetRequiredService<TicketCards>().Send(reader, context => SurveyCard.Render(view, context), SurveyCorrelationKey(survey.Id));
         try
         {
             await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(ct);

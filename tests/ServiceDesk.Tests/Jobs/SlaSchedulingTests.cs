@@ -35,9 +35,7 @@ public sealed class SlaSchedulingTests
         Assert.True(warning.At >= ticket.CreatedAt.AddSeconds(4.5), $"warned at {warning.At:O}, created {ticket.CreatedAt:O}");
         Assert.Equal((SupportLevel.L2, "workplace-l2"), (ticket.Level, ticket.Group));
         Assert.Single(ticket.Escalations);
-        // Warning to Ana; escalation to workplace-l2's channel and to Ana.
-        Assert.Equal([JobsHost.WorkplaceChannel, JobsHost.AgentChat, JobsHost.AgentChat],
-            (await desk.OutboxAsync()).Select(m => m.Destination).Order());
+        JobsHost.AssertWarnedThenEscalated(await desk.OutboxAsync(), ticket);
     }
 
     [Fact]

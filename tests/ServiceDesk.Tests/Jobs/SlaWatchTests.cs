@@ -58,12 +58,8 @@ public sealed class SlaWatchTests : IAsyncLifetime
         events = await SlaEventsAsync(id);
         Assert.Equal([(TicketEventType.SlaWarning, "Resolution"), (TicketEventType.SlaBreached, "Resolution")], events.Select(e => (e.Type, e.Text)));
 
-        // One warning to Ana (English, her roster locale), one escalation notice to workplace-l2 and one to Ana.
-        var outbox = await _desk.OutboxAsync();
-        Assert.Equal(3, outbox.Count);
-        Assert.Equal(2, outbox.Count(m => m.Destination == JobsHost.AgentChat));
-        Assert.Contains("SLA at risk", JobsHost.TextOf(outbox[0]));
-        Assert.Single(outbox, m => m.Destination == JobsHost.WorkplaceChannel && JobsHost.TextOf(m).Contains("SLA incumplido: ticket escalado"));
+        // Ana reads English (her roster locale), workplace-l2's channel Spanish (the group's).
+        JobsHost.AssertWarnedThenEscalated(await _desk.OutboxAsync(), await _desk.TicketAsync(id));
     }
 
     [Fact]
@@ -82,7 +78,7 @@ public sealed class SlaWatchTests : IAsyncLifetime
         Assert.Single(ticket.Events, e => e.Type == TicketEventType.SlaWarning);
         Assert.Single(ticket.Events, e => e.Type == TicketEventType.SlaBreached);
         Assert.Single(ticket.Events, e => e.Type == TicketEventType.Escalated);
-        Assert.Equal(3, (await _desk.OutboxAsync()).Count);
+        JobsHost.AssertWarnedThenEscalated(await _desk.OutboxAsync(), ticket);
     }
 
     [Fact]
@@ -102,8 +98,11 @@ public sealed class SlaWatchTests : IAsyncLifetime
         Assert.Equal("Incumplido el plazo de resolución", escalation.Reason);
         // The warning was overtaken by the breach (nobody ran the watch in between): recorded, not told.
         Assert.Single(ticket.Events, e => e.Type == TicketEventType.SlaWarning);
+        // The old card refreshed, the new card and a notice in workplace-l2's channel, Ana told, Marta's card refreshed.
         var outbox = await _desk.OutboxAsync();
-        Assert.Equal([JobsHost.WorkplaceChannel, JobsHost.AgentChat], outbox.Select(m => m.Destination).Order());
+        Assert.Equal([JobsHost.DeskChannel, JobsHost.WorkplaceChannel, JobsHost.WorkplaceChannel, JobsHost.AgentChat, JobsHost.RequesterChat],
+            outbox.Select(m => m.Destination).Order());
+        Assert.DoesNotContain(outbox, m => JobsHost.TextOf(m).Contains("SLA at risk") || JobsHost.TextOf(m).Contains("SLA en riesgo"));
     }
 
     [Fact]
@@ -137,8 +136,10 @@ public sealed class SlaWatchTests : IAsyncLifetime
             ticket.Events.Where(e => e.Type is TicketEventType.SlaWarning or TicketEventType.SlaBreached or TicketEventType.CoordinatorCalled)
                 .Select(e => (e.Type, e.Type == TicketEventType.CoordinatorCalled ? null : e.Text)));
         Assert.Equal(SupportLevel.L1, ticket.Level);
+        // Each threshold refreshes the card in the desk's channel and posts under it; the coordinator is told too.
         var outbox = await _desk.OutboxAsync();
-        Assert.Equal(3, outbox.Count);
+        Assert.Equal(5, outbox.Count);
+        Assert.Equal(2, outbox.Count(m => m.Destination == JobsHost.DeskChannel && m.Operation == ServiceDesk.Domain.Outbox.OutboxOperation.Update));
         Assert.Equal(JobsHost.DeskChannel, Assert.Single(outbox, m => JobsHost.TextOf(m).Contains("SLA en riesgo")).Destination);
         Assert.Equal([JobsHost.DeskChannel, JobsHost.CoordinatorChat],
             outbox.Where(m => JobsHost.TextOf(m).Contains("nadie lo ha atendido")).Select(m => m.Destination).Order());

@@ -10,6 +10,8 @@ using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
 using ServiceDesk.Bot.Jobs;
 using ServiceDesk.Bot.Outbox;
+using ServiceDesk.Bot.People;
+using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Outbox;
@@ -22,7 +24,7 @@ using ServiceDesk.Storage;
 namespace ServiceDesk.Tests.Jobs.Support;
 
 /// <summary>
-/// The bot's scheduling half as Program.cs composes it (options, database, jobs, outbox API), in a
+/// The bot's scheduling half as Program.cs composes it (options, database, jobs, outbox API, ticket cards), in a
 /// generic host on a real database, with helpers to set up a desk and read what the jobs did. The
 /// outbox dispatcher is left out: the tests read what was enqueued, not what a channel received.
 /// </summary>
@@ -67,7 +69,9 @@ internal sealed class JobsHost : IAsyncDisposable
             .AddDeskOptions(builder.Configuration)
             .AddDeskDatabase(builder.Configuration, builder.Environment)
             .AddDeskJobs(builder.Configuration)
-            .AddOutbox(builder.Configuration);
+            .AddOutbox(builder.Configuration)
+            .AddPeopleDirectory(builder.Configuration)
+            .AddTickets(builder.Configuration);
         var dispatcher = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxDispatcher));
         builder.Services.Remove(dispatcher);
         if (clock is not null) builder.Services.AddSingleton(clock);
@@ -125,6 +129,12 @@ internal sealed class JobsHost : IAsyncDisposable
                 UserAadObjectId = aad,
                 Locale = locale,
             });
+        foreach (var channel in new[] { "19:desk@thread.tacv2", "19:workplace@thread.tacv2" })
+            await references.RecordAsync(new ConversationSighting("msteams", ConversationType.Channel, channel, "https://smba.test/", at)
+            {
+                TeamId = "19:team@thread.tacv2",
+                TeamChannelId = channel,
+            });
         await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
     });
 
@@ -156,6 +166,26 @@ internal sealed class JobsHost : IAsyncDisposable
 
     public Task<List<Survey>> SurveysAsync(Guid ticketId) => InScopeAsync(services =>
         services.GetRequiredService<ServiceDeskContext>().Surveys.AsNoTracking().Where(s => s.TicketId == ticketId).ToListAsync());
+
+    /// <summary>
+    /// What a ticket that was warned (claimed by Ana) and then escalated from service-desk to
+    /// workplace-l2 leaves in the outbox: the warning refreshes the agent card and tells Ana; the
+    /// escalation refreshes the old card, posts a new card and a notice in workplace-l2's channel,
+    /// tells Ana and refreshes Marta's card.
+    /// </summary>
+    public static void AssertWarnedThenEscalated(IReadOnlyList<OutboxMessage> outbox, Ticket ticket)
+    {
+        Assert.Equal(7, outbox.Count);
+        Assert.Single(outbox, m => m.Destination == AgentChat && TextOf(m).Contains("SLA at risk"));
+        Assert.Single(outbox, m => m.Destination == AgentChat && TextOf(m).Contains("SLA breached: ticket escalated"));
+        Assert.Single(outbox, m => m.Destination == WorkplaceChannel && TextOf(m).Contains("SLA incumplido: ticket escalado"));
+        Assert.Single(outbox, m => m.Destination == WorkplaceChannel && m.Operation == OutboxOperation.Send
+            && m.CorrelationKey == TicketCards.AgentCardKey(ticket.Number, "workplace-l2"));
+        Assert.Equal(2, outbox.Count(m => m.Destination == DeskChannel && m.Operation == OutboxOperation.Update
+            && m.CorrelationKey == TicketCards.AgentCardKey(ticket.Number, "service-desk")));
+        Assert.Single(outbox, m => m.Destination == RequesterChat && m.Operation == OutboxOperation.Update
+            && m.CorrelationKey == TicketCards.RequesterCardKey(ticket.Number));
+    }
 
     /// <summary>Every string of an outbox payload, unescaped (the JSON escapes accents), one per line.</summary>
     public static string TextOf(OutboxMessage message)
