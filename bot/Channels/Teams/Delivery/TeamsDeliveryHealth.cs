@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Azure.Identity;
+using Microsoft.Identity.Client;
 
 namespace ServiceDesk.Bot.Channels.Teams.Delivery;
 
@@ -46,11 +47,24 @@ public sealed partial class TeamsDeliveryHealth
     public static bool IsTokenFailure(Exception e) => e is AuthenticationFailedException or CredentialUnavailableException;
 
     // The message can carry trace ids and the tenant; the code is what an operator looks up.
-    private static string CodeOf(Exception failure) =>
-        AadstsCode().Match(failure.Message) is { Success: true } match ? match.Value
-        : failure is OperationCanceledException ? "TokenEndpointTimeout"
-        : failure.InnerException is HttpRequestException ? "TokenEndpointUnreachable"
-        : failure.GetType().Name;
+    private static string CodeOf(Exception failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+            if (AadstsCode().Match(e.Message) is { Success: true } match) return match.Value;
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case MsalServiceException msal when !string.IsNullOrEmpty(msal.ErrorCode):
+                    return msal.ErrorCode;
+                case HttpRequestException:
+                    return "TokenEndpointUnreachable";
+                case OperationCanceledException:
+                    return "TokenEndpointTimeout";
+            }
+        }
+        return failure.GetType().Name;
+    }
 
     [GeneratedRegex(@"AADSTS\d+")]
     private static partial Regex AadstsCode();

@@ -35,9 +35,9 @@ public abstract class EndToEndTest : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    internal DeskBot StartBot(IDictionary<string, string?>? settings = null)
+    internal DeskBot StartBot(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
-        var bot = DeskBot.Start(DatabaseFile, Signing, Login, settings);
+        var bot = DeskBot.Start(DatabaseFile, Signing, Login, settings, configure);
         _bots.Add(bot);
         return bot;
     }
@@ -70,4 +70,12 @@ public abstract class EndToEndTest : IAsyncLifetime
         SchemaValidator.AssertValid(SchemaValidator.AdaptiveCard, cards.Select(c => (c.Name + ".json", c.Card.GetRawText())).ToArray());
 
     protected static string Escaped(string id) => Uri.EscapeDataString(id);
+
+    /// <summary>The card's JSON with its text readable (the bot escapes non-ASCII, as JSON allows).</summary>
+    protected static string Readable(JsonElement card) =>
+        JsonSerializer.Serialize(card, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>The conversation id of an oracle activity, as the bot must address it.</summary>
+    protected static string ConversationOf(string oracleName) =>
+        System.Text.Json.Nodes.JsonNode.Parse(OracleActivities.Read(oracleName))!["conversation"]!["id"]!.GetValue<string>();
 }

@@ -19,14 +19,19 @@ namespace ServiceDesk.Tests.Channels.Teams.Support;
 internal sealed class DeskBot : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
 
-    private DeskBot(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    private DeskBot(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    {
+        _settings = settings;
+        _configure = configure;
+    }
 
     public TestLogs Logs { get; } = new();
 
     /// <param name="databaseFile">Shared by the hosts of one test.</param>
     public static DeskBot Start(string databaseFile, BotFrameworkSigningServer signing, FakeLoginServer login,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -43,7 +48,7 @@ internal sealed class DeskBot : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var bot = new DeskBot(all);
+        var bot = new DeskBot(all, configure);
         _ = bot.Server; // start now, so the database is migrated before the first request
         return bot;
     }
@@ -64,6 +69,7 @@ internal sealed class DeskBot : WebApplicationFactory<Program>
             // Only the test trusts the stand-ins' certificate; production clients validate normally.
             services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(TestCertificate.TrustingHandler);
             services.AddHttpClient(TeamsChannelRegistration.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(TestCertificate.TrustingHandler);
+            _configure?.Invoke(services);
         });
     }
 
