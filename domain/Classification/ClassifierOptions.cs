@@ -11,10 +11,13 @@ public sealed record ClassifierOptions
     public double ResolvedTicketWeight { get; init; } = 1;
 
     /// <summary>Laplace smoothing: a word never seen in a category is rare there, not impossible.</summary>
-    public double Smoothing { get; init; } = 1;
+    public double Smoothing { get; init; } = 0.25;
 
     /// <summary>Below this probability the UI asks the user to pick the category.</summary>
-    public double MinimumConfidence { get; init; } = 0.5;
+    public double MinimumConfidence { get; init; } = 0.4;
+
+    /// <summary>The best category must also lead the runner-up by this factor: two near-equal candidates are a question for the user.</summary>
+    public double MinimumLead { get; init; } = 1.5;
 
     public int EvidenceWords { get; init; } = 3;
 }

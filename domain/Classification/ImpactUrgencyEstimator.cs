@@ -26,11 +26,11 @@ public static class ImpactUrgencyEstimator
 
     public static IReadOnlyList<string> UrgentNow { get; } =
     [
-        "no puedo trabajar", "no podemos trabajar", "no puedo hacer nada", "sin poder trabajar", "estamos parados",
+        "no puedo trabajar", "no podemos trabajar", "nadie puede trabajar", "no puedo hacer nada", "sin poder trabajar", "estamos parados",
         "estoy parado", "estoy parada", "estoy bloqueado", "estoy bloqueada", "me tiene bloqueado", "me tiene bloqueada",
         "totalmente bloqueado", "completamente bloqueado", "urgente", "urgentemente", "urge", "ahora mismo", "ya mismo",
         "cuanto antes", "lo antes posible", "inmediatamente", "critico", "emergencia", "me corre prisa",
-        "cant work", "cannot work", "unable to work", "cant do anything", "cant do my job", "im blocked", "i am blocked",
+        "cant work", "cannot work", "unable to work", "nobody can work", "no one can work", "cant do anything", "cant do my job", "im blocked", "i am blocked",
         "completely blocked", "totally blocked", "blocked from working", "urgent", "urgently", "asap", "right now",
         "immediately", "critical", "emergency", "as soon as possible",
     ];

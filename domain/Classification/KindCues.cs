@@ -39,7 +39,9 @@ public static class KindCues
         "wont boot", "wont connect", "wont open", "wont print", "broken", "broke", "crash", "crashes", "crashed",
         "crashing", "freezes", "frozen", "freezing", "errors", "fails", "failed", "failing", "is down",
         "went down", "outage", "not responding", "not receiving", "not syncing", "keeps disconnecting", "drops",
-        "dropping", "jammed", "blue screen", "very slow", "super slow", "so slow",
+        "dropping", "jammed", "blue screen", "very slow", "super slow", "so slow", "no reconoce", "no acepta",
+        "no es valido", "invalid", "not recognised", "not recognized", "stopped responding", "ya no", "no longer",
+        "de repente", "suddenly", "all of a sudden",
     ];
 
     public static IReadOnlyList<string> WeakFailure { get; } =
@@ -56,7 +58,17 @@ public static class KindCues
         "cual es", "que tengo que hacer", "que pasos", "how do i", "how can i", "how to", "how do you", "how do we",
         "where can i", "where do i", "where is", "where are", "is it possible", "is there a way", "is there any way",
         "what is the", "whats the", "do you know", "does anyone know", "what do i need to do", "what are the steps",
+        "queria saber", "quisiera saber", "me gustaria saber", "i would like to know", "id like to know", "wanted to know",
+        "wondering",
     ];
+
+    /// <summary>Words that open a question asking for information; "can"/"could" also open requests, so they are not here.</summary>
+    public static IReadOnlySet<string> QuestionOpeners { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "como", "donde", "cual", "cuales", "cuando", "cuanto", "cuantos", "quien", "quienes", "que", "hay", "existe", "es",
+        "se", "sabeis", "sabes", "alguien", "how", "where", "what", "whats", "which", "who", "when", "why", "is", "are",
+        "does", "do",
+    };
 
     public static IReadOnlyList<string> Request { get; } =
     [
@@ -64,7 +76,9 @@ public static class KindCues
         "solicitud", "me podeis", "podriais", "podeis", "me gustaria", "dar de alta", "dame", "pedir", "anadir", "anadirme",
         "nuevo empleado", "nueva incorporacion", "i need", "we need", "i would like", "id like", "i want", "could you",
         "can you", "can i get", "can i have", "could i get", "request", "requesting", "please install", "please add",
-        "please grant", "please reset", "give me", "add me", "new starter", "new joiner",
+        "please grant", "please reset", "give me", "add me", "new starter", "new joiner", "please", "por favor", "porfa",
+        "porfavor", "pls", "plz", "pedimos", "necesita", "necesitan", "needs", "could we get", "out of", "run out",
+        "running out", "nos hemos quedado sin", "se ha acabado", "se han acabado",
     ];
 
     public static KindDecision Decide(NormalizedText text, TicketKind categoryKind, string categoryKey, bool categoryIsSure)
@@ -75,7 +89,11 @@ public static class KindCues
         };
         if (!AddVote(votes, text, StrongFailure, TicketKind.Incident, StrongFailureWeight))
             AddVote(votes, text, WeakFailure, TicketKind.Incident, WeakFailureWeight);
-        AddVote(votes, text, Question, TicketKind.InformationRequest, QuestionWeight);
+        if (!AddVote(votes, text, Question, TicketKind.InformationRequest, QuestionWeight))
+        {
+            var asked = text.Questions.FirstOrDefault(q => q.Take(2).Any(QuestionOpeners.Contains));
+            if (asked is not null) votes.Add(new KindVote(TicketKind.InformationRequest, $"question \"{string.Join(' ', asked.Take(3))}…?\"", QuestionWeight));
+        }
         AddVote(votes, text, Request, TicketKind.ServiceRequest, RequestWeight);
 
         var kind = votes

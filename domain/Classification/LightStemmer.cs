@@ -15,7 +15,7 @@ public static class LightStemmer
     [
         "aciones", "iciones", "acion", "icion", "ation",
         "iendo", "ando", "ados", "adas", "idos", "idas", "amos", "emos", "imos",
-        "ado", "ada", "ido", "ida", "ing",
+        "ado", "ada", "ido", "ida", "ais", "eis", "ing",
         "ar", "er", "ir", "ed",
         "a", "o", "e",
     ];

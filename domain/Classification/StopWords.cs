@@ -20,6 +20,10 @@ public static class StopWords
         "sin", "sino", "sobre", "solo", "son", "su", "sus", "tambien", "tampoco", "tan", "tanto", "te", "tenemos", "tengo",
         "tiene", "tienen", "todo", "todos", "toda", "todas", "tu", "tus", "un", "una", "unas", "uno", "unos", "usted", "vez",
         "vosotros", "y", "ya", "yo", "ahora", "cosa", "dia", "hace", "vale", "igual", "pasa", "sale",
+        // everyday verbs and fillers
+        "da", "dar", "doy", "hacer", "hago", "tener", "poner", "pone", "salen", "salta", "falta", "veces", "rato", "despues",
+        "tras", "nuevo", "nueva", "veo", "ver", "dice", "decir", "sigue", "ningun", "ninguna", "ninguno", "alguien",
+        "ademas", "mientras", "parece", "creo", "sabe", "va", "van", "voy",
         // courtesy
         "hola", "buenas", "buenos", "dias", "tardes", "gracias", "saludos", "favor", "porfa", "porfavor", "ayuda",
         "chicos", "gente", "muchas", "mil", "urgente",
@@ -37,6 +41,10 @@ public static class StopWords
         "under", "until", "up", "us", "very", "was", "wasnt", "we", "were", "what", "when", "where", "which", "while", "who",
         "why", "will", "with", "wont", "would", "yesterday", "you", "your", "anyone", "anything", "since", "ever", "every",
         "thing", "things", "way", "yet", "seems", "want", "need",
+        // everyday verbs and fillers
+        "new", "gets", "getting", "go", "going", "make", "made", "use", "using", "used", "try", "tried", "trying", "take",
+        "taking", "ask", "come", "comes", "see", "says", "say", "said", "know", "think", "one", "two", "around",
+        "already", "anymore", "always", "never", "sometimes", "someone", "something", "let", "look", "ok", "okay", "well",
         // courtesy
         "hi", "hello", "hey", "thanks", "thank", "cheers", "regards", "please", "pls", "plz", "help", "team", "guys",
         "morning", "afternoon", "urgent",

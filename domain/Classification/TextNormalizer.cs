@@ -10,7 +10,9 @@ public sealed record NormalizedToken(string Word, string Stem);
 
 /// <param name="Words">Every folded word in order, stop words included: cue phrases are matched on these.</param>
 /// <param name="Tokens">The words that count for classification: no stop words, no numbers, no single letters.</param>
-public sealed record NormalizedText(IReadOnlyList<string> Words, IReadOnlyList<NormalizedToken> Tokens, TextLanguage Language)
+/// <param name="Questions">The folded words of each sentence asked as a question ("¿…?", "…?").</param>
+public sealed record NormalizedText(IReadOnlyList<string> Words, IReadOnlyList<NormalizedToken> Tokens, TextLanguage Language,
+    IReadOnlyList<IReadOnlyList<string>> Questions)
 {
     /// <summary>The words joined by single spaces and padded, so " no funciona " finds whole words only.</summary>
     public string Phrase { get; } = " " + string.Join(' ', Words) + " ";
@@ -44,10 +46,33 @@ public sealed class TextNormalizer
     {
         var words = Words(text);
         var tokens = words
-            .Where(w => w.Length > 1 && !w.All(char.IsAsciiDigit) && (_keptWords.Contains(w) || !StopWords.Contains(w)))
+            .Where((w, i) => w.Length > 1 && !w.All(char.IsAsciiDigit) && (Kept(w, i > 0 ? words[i - 1] : null) || !StopWords.Contains(w)))
             .Select(w => new NormalizedToken(w, LightStemmer.Stem(w)))
             .ToList();
-        return new NormalizedText(words, tokens, GuessLanguage(words));
+        return new NormalizedText(words, tokens, GuessLanguage(words), Questions(text));
+    }
+
+    // "No puedo" opens incidents, not how-to questions: a kept stop word after "no" is dropped like any other.
+    private bool Kept(string word, string? previous) => _keptWords.Contains(word) && previous != "no";
+
+    private static List<IReadOnlyList<string>> Questions(string text)
+    {
+        var questions = new List<IReadOnlyList<string>>();
+        var start = 0;
+        var opened = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\n';
+            if (c is not ('.' or '!' or '?' or '¿' or '¡' or '\n')) continue;
+            if (opened || c == '?')
+            {
+                var words = Words(text[start..i]);
+                if (words.Count > 0) questions.Add(words);
+            }
+            opened = c == '¿';
+            start = i + 1;
+        }
+        return questions;
     }
 
     /// <summary>The folded words of a text, stop words included.</summary>

@@ -81,7 +81,8 @@ public sealed class TicketClassifier
                 .OrderByDescending(s => s.Probability)
                 .ToList(); // stable: equal probabilities keep catalog order
             var top = _categories.First(c => c.Key == ranked[0].CategoryKey);
-            var confident = known.Count > 0 && ranked[0].Probability >= Options.MinimumConfidence;
+            var confident = known.Count > 0 && ranked[0].Probability >= Options.MinimumConfidence
+                && (ranked.Count == 1 || ranked[0].Probability >= Options.MinimumLead * ranked[1].Probability);
             var kind = KindCues.Decide(normalized, top.DefaultKind, top.Key, confident);
             return new ClassificationSuggestion(ranked, kind, normalized.Language, confident, known.Count);
         }
@@ -90,9 +91,11 @@ public sealed class TicketClassifier
     private void Count(string categoryKey, string text, double weight)
     {
         var counts = _counts[categoryKey];
-        foreach (var token in Normalizer.Normalize(text).Tokens)
+        var tokens = Normalizer.Normalize(text).Tokens;
+        foreach (var token in tokens)
         {
-            counts.Add(token.Stem, weight);
+            // A ticket's words share its weight: a chatty ticket must not outvote a terse one.
+            counts.Add(token.Stem, weight / tokens.Count);
             _vocabulary.Add(token.Stem);
         }
     }
