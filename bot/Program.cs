@@ -1,3 +1,5 @@
+using ServiceDesk.Bot.Admin;
+using ServiceDesk.Bot.AgentDesk;
 using ServiceDesk.Bot.Channels.Teams;
 using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
@@ -18,11 +20,13 @@ builder.Services
     .AddTurnRouter()
     .AddOutbox(builder.Configuration)
     .AddPeopleDirectory(builder.Configuration)
-    .AddTickets(builder.Configuration);
+    .AddTickets(builder.Configuration)
+    .AddAgentDesk();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapTeamsChannel();
+app.MapAdminApi();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

@@ -82,6 +82,22 @@ public sealed partial class TicketCards(
         outbound.Send(new OutboundTarget(triage.Channel.ReferenceKey, ReplyToId: cardId), OutboundMessage.FromCard(card));
     }
 
+    /// <summary>
+    /// After an escalation: the card in the old group's channel shows where the ticket went, and the new
+    /// group's channel gets the card to work it from. Returns the moved card as <paramref name="reader"/> reads it.
+    /// </summary>
+    public async Task<JsonObject> MoveAgentCardAsync(Ticket ticket, TicketView view, string fromGroup, CardContext reader, CancellationToken ct)
+    {
+        var escalation = ticket.Escalations.Last();
+        if (await addresses.TriageChannelAsync(fromGroup, ct) is { } old)
+        {
+            var moved = MovedTicketCard.Render(view, escalation, ContextFor(old.Channel.Locale, old.Channel.ChannelId, time.GetUtcNow()));
+            outbound.UpdateCorrelated(new OutboundTarget(old.Channel.ReferenceKey), AgentCardKey(ticket.Number, fromGroup), OutboundMessage.FromCard(moved));
+        }
+        await PostAgentCardAsync(ticket, view, ct);
+        return MovedTicketCard.Render(view, escalation, reader);
+    }
+
     /// <summary>The agent card as one reader sees it (the invoke response of a click).</summary>
     public JsonObject AgentCard(TicketView view, CardContext context) => AgentTicketCard.Render(view, context);
 

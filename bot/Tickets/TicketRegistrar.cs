@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.People;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Roster;
-using ServiceDesk.Domain.Sla;
 using ServiceDesk.Domain.Tickets;
 
 namespace ServiceDesk.Bot.Tickets;
@@ -16,7 +15,7 @@ internal sealed partial class TicketRegistrar(
     ITicketRepository tickets,
     ICatalogRepository catalog,
     IRosterRepository roster,
-    ISlaRepository sla,
+    TicketSlaPolicies policies,
     IRequesterDirectory directory,
     TicketCards cards,
     IOptions<TicketOptions> options,
@@ -34,7 +33,7 @@ internal sealed partial class TicketRegistrar(
 
         var group = await RouteAsync(category, settings, ct);
         var priority = PriorityMatrix.For(intake.Impact, intake.Urgency);
-        var targets = await TargetsAsync(priority, service, settings, ct);
+        var targets = await policies.ForAsync(priority, service?.Key, ct);
         var person = await RequesterAsync(requester, ct);
 
         var ticket = Ticket.Open(Guid.NewGuid(), intake.Kind, intake.Title, intake.Description, person, intake.Impact, intake.Urgency,
@@ -59,17 +58,6 @@ internal sealed partial class TicketRegistrar(
         return await roster.FindGroupAsync(settings.FirstLevelGroup, ct)
             ?? throw new InvalidOperationException(
                 $"The level-1 group '{settings.FirstLevelGroup}' (ServiceDesk:FirstLevelGroup) is not in the roster: create it with PUT /api/admin/groups/{settings.FirstLevelGroup}.");
-    }
-
-    private async Task<TicketSlaTargets> TargetsAsync(Priority priority, Service? service, TicketOptions settings, CancellationToken ct)
-    {
-        var basePolicy = await sla.FindPolicyAsync(settings.DefaultSlaPolicy, ct)
-            ?? throw new InvalidOperationException(
-                $"The SLA policy '{settings.DefaultSlaPolicy}' (ServiceDesk:DefaultSlaPolicy) does not exist; create it or name an existing one.");
-        var servicePolicy = service?.SlaPolicyKey is { } key ? await sla.FindPolicyAsync(key, ct) : null;
-        if (service?.SlaPolicyKey is { } missing && servicePolicy is null) LogUnknown("SLA policy", missing);
-        var governing = SlaPolicyResolver.GoverningPolicy(priority, basePolicy, servicePolicy);
-        return TicketSlaTargets.From(governing.Id, SlaPolicyResolver.Resolve(priority, basePolicy, servicePolicy));
     }
 
     // The chat gives the name and language; the directory, when there is one, the department and e-mail.

@@ -13,6 +13,8 @@ public static class TicketRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<TicketAddresses>();
         services.TryAddScoped<TicketViews>();
+        services.TryAddScoped<TicketSlaPolicies>();
+        services.TryAddScoped<TicketFollowUps>();
         services.TryAddScoped<TicketCards>();
         services.TryAddScoped<ITicketRegistrar, TicketRegistrar>();
         return services;

@@ -28,11 +28,14 @@ public sealed partial class TicketViews(
         var serviceKey = ticket.ServiceKey ?? category?.ServiceKey;
         var service = serviceKey is { } s ? await catalog.FindServiceAsync(s, ct) : null;
         var problem = ticket.ProblemId is { } p ? await problems.FindAsync(p, ct) : null;
-        var group = await roster.FindGroupAsync(ticket.Group, ct);
-        var view = TicketView.From(ticket, await SlaStateAsync(ticket, now, ct), category, service, problem?.Number,
+        var groups = await roster.GroupsAsync(ct);
+        var group = groups.FirstOrDefault(g => string.Equals(g.Name, ticket.Group, StringComparison.OrdinalIgnoreCase));
+        return TicketView.From(ticket, await SlaStateAsync(ticket, now, ct), category, service, problem?.Number,
             closureNeedsApproval: group?.RequiresClosureApproval ?? false,
-            assignableAgents: await MembersAsync(ticket.Group, ct));
-        return view;
+            assignableAgents: await MembersAsync(ticket.Group, ct)) with
+        {
+            EscalationGroups = groups.Where(g => g.Level > ticket.Level).Select(g => new EscalationTarget(g.Name, g.Level)).ToList(),
+        };
     }
 
     /// <summary>Both SLA clocks now; null for cancelled tickets and when the ticket's calendar is gone.</summary>

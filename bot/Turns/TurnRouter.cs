@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServiceDesk.Bot.AgentDesk.Commands;
 using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.Turns.CardActions;
 using ServiceDesk.Cards.Actions;
@@ -83,6 +84,8 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
                 await RecordTeamMembersAsync(context, services, ct);
                 return TurnResult.Done;
             case TurnKind.Message:
+                // In team channels and group chats the desk's commands come first (the queue, "use this channel for ...").
+                if (await ChannelCommands.TryHandleAsync(context, services, ct)) return TurnResult.Done;
                 // Until the employee flows exist, every message gets what the bot can do, in the reader's language.
                 context.Reply(OutboundMessage.FromCard(TurnCards.Help(context)));
                 return TurnResult.Done;

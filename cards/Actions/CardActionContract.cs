@@ -44,6 +44,7 @@ public static class CardActionContract
         For(Json.SubmitIntake),
         For(Json.AnswerSurvey),
         For(Json.RegisterTriageChannel),
+        For(Json.ResolveProblem),
     ];
 
     private static readonly FrozenDictionary<string, Entry> ByVerb = Table.ToFrozenDictionary(e => e.Verb, StringComparer.Ordinal);

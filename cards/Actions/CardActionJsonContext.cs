@@ -49,4 +49,5 @@ namespace ServiceDesk.Cards.Actions;
 [JsonSerializable(typeof(SubmitIntake))]
 [JsonSerializable(typeof(AnswerSurvey))]
 [JsonSerializable(typeof(RegisterTriageChannel))]
+[JsonSerializable(typeof(ResolveProblem))]
 internal sealed partial class CardActionJsonContext : JsonSerializerContext;

@@ -47,7 +47,8 @@ public sealed record ResolveTicket(Guid TicketId, int Version, ResolutionCode Co
     public static string Verb => "resolveTicket";
 }
 
-public sealed record EscalateTicket(Guid TicketId, int Version, SupportLevel To, string Reason) : ITicketAction, ICardVerb
+/// <param name="Group">The group chosen on the card; it decides the level. Null: the desk picks the group at level <paramref name="To"/>.</param>
+public sealed record EscalateTicket(Guid TicketId, int Version, SupportLevel To, string Reason, string? Group = null) : ITicketAction, ICardVerb
 {
     public static string Verb => "escalateTicket";
 }

@@ -147,6 +147,21 @@ public static class AgentTicketCard
     private static ShowCardAction EscalateForm(CardContext context, TicketView t)
     {
         var higher = Enum.GetValues<SupportLevel>().Where(l => l > t.Level).ToArray();
+        var groups = t.EscalationGroups.Where(g => g.Level > t.Level).OrderBy(g => g.Level).ThenBy(g => g.Group, StringComparer.Ordinal).ToArray();
+        if (groups.Length > 0)
+        {
+            // The group decides the level; the payload's level is only the fallback of older cards.
+            var texts = context.Texts;
+            return Buttons.Form(context["agent.escalate"],
+                [
+                    FormInputs.Choices<EscalateTicket>(context, nameof(EscalateTicket.Group), context["agent.escalateGroup"],
+                        groups.Select(g => new Choice(texts.Format("ticket.levelGroup", ("level", texts.Name(g.Level)), ("group", g.Group)), g.Group)).ToArray(),
+                        value: groups[0].Group),
+                    FormInputs.Text<EscalateTicket>(context, nameof(EscalateTicket.Reason), context["agent.escalateReason"], multiline: true),
+                ],
+                Buttons.Submit(context, context["agent.escalateSend"], new EscalateTicket(t.Id, t.Version, groups[0].Level, ""), null,
+                    nameof(EscalateTicket.Group), nameof(EscalateTicket.Reason)));
+        }
         return Buttons.Form(context["agent.escalate"],
             [
                 FormInputs.Choices<EscalateTicket>(context, nameof(EscalateTicket.To), context["agent.escalateTo"],

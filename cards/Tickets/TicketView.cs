@@ -48,6 +48,9 @@ public sealed record TicketView
     /// <summary>Agents the ticket can be assigned to (the group's members); empty offers a free-text key.</summary>
     public IReadOnlyList<PersonRef> AssignableAgents { get; init; } = [];
 
+    /// <summary>The groups above the ticket's level it can be escalated to; empty offers the levels only.</summary>
+    public IReadOnlyList<EscalationTarget> EscalationGroups { get; init; } = [];
+
     public static TicketView From(
         Ticket ticket,
         SlaState? sla,
@@ -86,3 +89,6 @@ public sealed record TicketView
         AssignableAgents = assignableAgents ?? [],
     };
 }
+
+/// <summary>A support group a ticket can be escalated to.</summary>
+public sealed record EscalationTarget(string Group, SupportLevel Level);

@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using ServiceDesk.Cards.AdaptiveCards;
+using ServiceDesk.Cards.Desk;
+using ServiceDesk.Cards.Problems;
 using ServiceDesk.Cards.Intake;
 using ServiceDesk.Cards.Localization;
 using ServiceDesk.Cards.Messages;
 using ServiceDesk.Cards.Surveys;
 using ServiceDesk.Cards.Tickets;
 using ServiceDesk.Cards.Welcome;
+using ServiceDesk.Domain.Problems;
+using ServiceDesk.Domain.Sla;
 using ServiceDesk.Domain.Tickets;
 using static ServiceDesk.Tests.Cards.CardFixtures;
 
@@ -87,6 +91,30 @@ internal static class CardGallery
         yield return ("message-failed", c => MessageCard.Render(Messages.Failed(c.Texts), c));
         yield return ("message-registered", c => MessageCard.Render(Messages.TicketRegistered(c.Texts, number, id), c));
         yield return ("message-done", c => MessageCard.Render(Messages.Done(c.Texts, "INC-000042"), c));
+
+        // The agent desk: escalation to a chosen group, the card left behind, questions, problems, the queue.
+        yield return ("agent-escalation-groups", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.InProgress)) with
+        {
+            EscalationGroups = [new EscalationTarget("net-l2", SupportLevel.L2), new EscalationTarget("infra-l3", SupportLevel.L3)],
+        }, c));
+        yield return ("agent-moved", c => MovedTicketCard.Render(ViewOf(AtLevelTwo()), AtLevelTwo().Escalations.Last(), c));
+        yield return ("question", c => QuestionCard.Render(new QuestionView(id, 5, number, "VPN 0x809", "Luis Pérez", "FortiClient 7.2?"), c));
+        var problemId = Guid.Parse("5f2e7c3a-0b9d-4e4f-8a6b-3c4d5e6f7a82");
+        yield return ("problem-open", c => ProblemCard.Render(new ProblemView(problemId, 2, "PRB-000003", "VPN 0x809", ProblemStatus.Open, "net-l2",
+            null, null, Specialist, Dto(Created), ["INC-000042"]), c));
+        yield return ("problem-known-error", c => ProblemCard.Render(new ProblemView(problemId, 3, "PRB-000003", "VPN 0x809", ProblemStatus.KnownError, "net-l2",
+            "FortiClient 7.2", null, Specialist, Dto(Created), [.. Enumerable.Range(40, 12).Select(i => $"INC-0000{i}")]), c));
+        yield return ("problem-resolved", c => ProblemCard.Render(new ProblemView(problemId, 4, "PRB-000003", "VPN 0x809", ProblemStatus.Resolved, "net-l2",
+            "FortiClient 7.2", "FortiGate 7.4.2", Specialist, Dto(Created), ["INC-000042"]), c));
+        yield return ("queue", c => QueueCard.Render(
+        [
+            new QueueLine(number, "VPN 0x809", Priority.P2, TicketStatus.New, SupportLevel.L1, "net-ops", Dto(Created), SlaPhase.Warning, null),
+            new QueueLine(new TicketNumber(TicketKind.ServiceRequest, 7), "SAP", Priority.P4, TicketStatus.Pending, SupportLevel.L1, "net-ops",
+                Dto(Created - Duration.FromDays(3)), SlaPhase.Paused, "Luis Pérez"),
+            new QueueLine(new TicketNumber(TicketKind.Incident, 43), "DNS", Priority.P1, TicketStatus.InProgress, SupportLevel.L3, "infra-l3",
+                Dto(Created), SlaPhase.Breached, "Marta Gil"),
+        ], c));
+        yield return ("queue-empty", c => QueueCard.Render([], c));
     }
 
     private static Ticket Major()
