@@ -21,18 +21,20 @@ public static class ImpactUrgencyEstimator
     [
         "no es urgente", "nada urgente", "no urgente", "no corre prisa", "sin prisa", "no hay prisa", "cuando podais",
         "cuando puedas", "cuando tengais un momento", "cuando tengais tiempo", "not urgent", "no rush", "no hurry",
-        "whenever you can", "when you get a chance", "when you have time", "when you can", "low priority", "not a priority",
+        "whenever you can", "when you get a chance", "when you have time", "when you can", "low priority",
+        "not a priority",
     ];
 
     public static IReadOnlyList<string> UrgentNow { get; } =
     [
-        "no puedo trabajar", "no podemos trabajar", "nadie puede trabajar", "no puedo hacer nada", "sin poder trabajar", "estamos parados",
-        "estoy parado", "estoy parada", "estoy bloqueado", "estoy bloqueada", "me tiene bloqueado", "me tiene bloqueada",
-        "totalmente bloqueado", "completamente bloqueado", "urgente", "urgentemente", "urge", "ahora mismo", "ya mismo",
-        "cuanto antes", "lo antes posible", "inmediatamente", "critico", "emergencia", "me corre prisa",
-        "cant work", "cannot work", "unable to work", "nobody can work", "no one can work", "cant do anything", "cant do my job", "im blocked", "i am blocked",
-        "completely blocked", "totally blocked", "blocked from working", "urgent", "urgently", "asap", "right now",
-        "immediately", "critical", "emergency", "as soon as possible",
+        "no puedo trabajar", "no podemos trabajar", "nadie puede trabajar", "no puedo hacer nada",
+        "sin poder trabajar", "estamos parados", "estoy parado", "estoy parada", "estoy bloqueado", "estoy bloqueada",
+        "me tiene bloqueado", "me tiene bloqueada", "totalmente bloqueado", "completamente bloqueado", "urgente",
+        "urgentemente", "urge", "ahora mismo", "ya mismo", "cuanto antes", "lo antes posible", "inmediatamente",
+        "critico", "emergencia", "me corre prisa", "cant work", "cannot work", "unable to work", "nobody can work",
+        "no one can work", "cant do anything", "cant do my job", "im blocked", "i am blocked", "completely blocked",
+        "totally blocked", "blocked from working", "urgent", "urgently", "asap", "right now", "immediately",
+        "critical", "emergency", "as soon as possible",
     ];
 
     public static IReadOnlyList<string> DeadlineToday { get; } =
@@ -45,32 +47,33 @@ public static class ImpactUrgencyEstimator
 
     public static IReadOnlyList<string> DeadlineSoon { get; } =
     [
-        "para manana", "manana por la manana", "esta semana", "pronto", "by tomorrow", "for tomorrow", "this week", "soon",
-        "next week", "la semana que viene", "el lunes", "on monday",
+        "para manana", "manana por la manana", "esta semana", "pronto", "by tomorrow", "for tomorrow", "this week",
+        "soon", "next week", "la semana que viene", "el lunes", "on monday",
     ];
 
     public static IReadOnlyList<string> EveryoneHit { get; } =
     [
-        "todo el departamento", "todo el equipo", "toda la oficina", "toda la planta", "toda la empresa", "todo el edificio",
-        "todo el mundo", "todos los usuarios", "todos los companeros", "todos en la oficina", "nadie puede", "nadie tiene",
-        "nadie consigue", "a nadie", "ninguno podemos", "everyone", "everybody", "nobody can", "no one can", "nobody in",
-        "no one in", "whole team", "whole office", "whole floor", "whole department", "whole company", "entire office",
-        "entire team", "entire floor", "entire department", "all users", "all of us", "all staff", "company wide",
-        "for anyone",
+        "todo el departamento", "todo el equipo", "toda la oficina", "toda la planta", "toda la empresa",
+        "todo el edificio", "todo el mundo", "todos los usuarios", "todos los companeros", "todos en la oficina",
+        "nadie puede", "nadie tiene", "nadie consigue", "a nadie", "ninguno podemos", "everyone", "everybody",
+        "nobody can", "no one can", "nobody in", "no one in", "whole team", "whole office", "whole floor",
+        "whole department", "whole company", "entire office", "entire team", "entire floor", "entire department",
+        "all users", "all of us", "all staff", "company wide", "for anyone",
     ];
 
     public static IReadOnlyList<string> SeveralHit { get; } =
     [
         "varios companeros", "varias companeras", "varias personas", "varios usuarios", "algunos companeros",
         "otros companeros", "mis companeros", "mi companero tambien", "mi companera tambien", "tambien le pasa",
-        "tambien les pasa", "tambien a mi companero", "tambien a mi companera", "tampoco le", "tampoco les", "mas gente",
-        "several", "a few of us", "a couple of us", "some colleagues", "my colleagues", "my colleague", "others too",
-        "other people", "my team", "our team", "same problem", "same issue", "mismo problema",
+        "tambien les pasa", "tambien a mi companero", "tambien a mi companera", "tampoco le", "tampoco les",
+        "mas gente", "several", "a few of us", "a couple of us", "some colleagues", "my colleagues", "my colleague",
+        "others too", "other people", "my team", "our team", "same problem", "same issue", "mismo problema",
     ];
 
     public static IReadOnlyList<string> ServiceDown { get; } =
     [
-        "esta caido", "esta caida", "estan caidos", "se ha caido", "se cayo", "is down", "went down", "are down", "outage",
+        "esta caido", "esta caida", "estan caidos", "se ha caido", "se cayo", "is down", "went down", "are down",
+        "outage",
     ];
 
     public static ImpactUrgencyEstimate Estimate(string text, TicketKind kind) => Estimate(TextNormalizer.Default.Normalize(text), kind);

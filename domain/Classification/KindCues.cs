@@ -13,10 +13,11 @@ public sealed record KindDecision(TicketKind Kind, IReadOnlyList<KindVote> Votes
 }
 
 /// <summary>
-/// Decides the kind by votes: the suggested category's usual kind, and the wording. Strong failure
-/// words ("no funciona", "error", "crashes") outvote a category's usual request; weak ones ("no
-/// puedo", "can't") do not, because people asking for a password reset write "no puedo entrar".
-/// A question ("¿cómo puedo…?") outvotes everything but a failure plus the category together.
+/// Decides the kind by votes. The suggested category votes for its usual kind (1.5, or 0.5 when the
+/// category is unsure); the wording adds one vote per kind of cue: a strong failure ("no funciona",
+/// "error", "crashes") 2, or else a weak one ("no puedo", "can't") 1, since people asking for a
+/// password reset write "no puedo entrar"; a question ("¿cómo puedo…?", a "?" after a question word) 2;
+/// a request ("necesito", "please install") 1.75. The highest sum wins; a tie keeps the category's kind.
 /// </summary>
 public static class KindCues
 {

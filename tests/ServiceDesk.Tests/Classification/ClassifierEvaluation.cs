@@ -31,6 +31,21 @@ public sealed class ClassifierEvaluation
         return classifier;
     }
 
+    /// <summary>
+    /// The train split fed as the desk would feed it: each ticket suggested first, then learned as a
+    /// resolved ticket when the suggestion was right and as an agent's re-categorization when it was not.
+    /// </summary>
+    public static TicketClassifier ReplayedAsTheDesk()
+    {
+        var classifier = KeywordsOnly();
+        foreach (var t in LabelledTickets.Train)
+        {
+            if (classifier.Suggest(t.Text).CategoryKey == t.Category) classifier.LearnResolved(t.Text, t.Category, TrainedAt);
+            else classifier.LearnRecategorization(t.Text, t.Category, TrainedAt);
+        }
+        return classifier;
+    }
+
     public int Count => _results.Count;
     public double Top1 => Share(r => r.Suggestion.CategoryKey == r.Ticket.Category);
     public double Top3 => Share(r => r.Suggestion.Ranked.Take(3).Any(s => s.CategoryKey == r.Ticket.Category));
@@ -55,6 +70,8 @@ public sealed class ClassifierEvaluation
         s.AppendLine(Invariant($"  top-1 {Top1:P1}  top-3 {Top3:P1}  kind {Kind:P1}"));
         s.AppendLine(Invariant($"  top-1 es {Top1In("es"):P1}  en {Top1In("en"):P1}"));
         s.AppendLine(Invariant($"  confident on {Confident:P1}, top-1 there {Top1WhenConfident:P1}"));
+        s.AppendLine("  top-1 per category: " + string.Join(", ", _results.GroupBy(r => r.Ticket.Category)
+            .Select(g => Invariant($"{g.Key} {g.Count(r => r.Suggestion.CategoryKey == g.Key)}/{g.Count()}"))));
         s.AppendLine("  confusions (expected -> suggested): " +
             string.Join(", ", Confusions.Take(8).Select(c => Invariant($"{c.Expected}->{c.Suggested} x{c.Count}"))));
         return s.ToString();
