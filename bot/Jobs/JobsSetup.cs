@@ -40,8 +40,16 @@ public static class JobsSetup
         services.AddSingleton<IValidateOptions<SlaEscalationOptions>, SlaEscalationOptionsValidator>();
         // Read here as well, because the trigger and store settings are fixed when Quartz is configured;
         // an invalid value is reported by the validator above before the host starts.
-        var configured = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        var settings = new SchedulerOptionsValidator().Validate(null, configured).Succeeded ? configured : new SchedulerOptions();
+        var settings = new SchedulerOptions();
+        try
+        {
+            var configured = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>();
+            if (configured is not null && new SchedulerOptionsValidator().Validate(null, configured).Succeeded) settings = configured;
+        }
+        catch (InvalidOperationException)
+        {
+            // Unreadable: binding the options at start reports it.
+        }
 
         services.AddQuartz(quartz =>
         {

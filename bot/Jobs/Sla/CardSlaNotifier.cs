@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using ServiceDesk.Bot.Desk;
-using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Cards.AdaptiveCards;
 using ServiceDesk.Cards.Localization;
@@ -14,14 +13,13 @@ namespace ServiceDesk.Bot.Jobs.Sla;
 
 /// <summary>
 /// SLA thresholds on the ticket's cards and in people's chats, through <see cref="TicketCards"/>
-/// (so the cards keep their one correlation per group) and the outbox of the unit of work that
+/// (so the cards keep their one correlation per group) into the outbox of the unit of work that
 /// records the threshold. Notices are message cards with "show the ticket", in each reader's language.
 /// </summary>
 public sealed class CardSlaNotifier(
     TicketCards cards,
     TicketAddresses addresses,
     IRosterRepository roster,
-    IOutbound outbound,
     IOptions<DeskOptions> desk,
     TimeProvider time,
     ILogger<CardSlaNotifier> log) : ISlaNotifier
@@ -41,14 +39,9 @@ public sealed class CardSlaNotifier(
     public async Task EscalatedAsync(Ticket ticket, SlaTarget target, DateTimeOffset dueAt, string fromGroup, PersonRef? formerAssignee, CancellationToken ct)
     {
         var view = await cards.ViewAsync(ticket, ct);
-        // The card moves: the old one shows where the ticket went, a new one lands in the next level's channel.
-        if (await addresses.TriageChannelAsync(fromGroup, ct) is { } old)
-        {
-            var card = cards.AgentCard(view, cards.ContextFor(old.Channel.Locale, old.Channel.ChannelId, time.GetUtcNow()));
-            outbound.UpdateCorrelated(new OutboundTarget(old.Channel.ReferenceKey), TicketCards.AgentCardKey(ticket.Number, fromGroup), OutboundMessage.FromCard(card));
-        }
-        if (!await cards.PostAgentCardAsync(ticket, view, ct))
-            log.LogWarning("{Ticket} was escalated to {Group} after its {Target} breach, and no channel shows it.", ticket.Number, ticket.Group, target);
+        // The card moves, as on an agent's escalation: the old one says where the ticket went, a new one
+        // lands in the next level's channel. Nobody clicked, so the card rendered for a clicker is not needed.
+        await cards.MoveAgentCardAsync(ticket, view, fromGroup, cards.ContextFor(null, "msteams", time.GetUtcNow()), ct);
         var notice = Notice(ticket, "escalated", MessageTone.Error, language =>
             [.. Values(ticket, target, dueAt, language), ("from", fromGroup), ("level", ticket.Level.ToString())]);
         await cards.PostInThreadAsync(ticket, notice, ct);
