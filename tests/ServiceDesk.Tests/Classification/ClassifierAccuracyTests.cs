@@ -45,6 +45,9 @@ public class ClassifierAccuracyTests(ITestOutputHelper output)
         output.WriteLine(new ClassifierEvaluation(ClassifierEvaluation.ReplayedAsTheDesk(), test)
             .Report("C. keywords + train split replayed: right suggestions learned as resolved (1), wrong ones as re-categorizations (5)"));
 
+        output.WriteLine(new ClassifierEvaluation(ClassifierEvaluation.KeywordsOnly(), LabelledTickets.Train).Report("D. catalog keywords only, on the train split"));
+        output.WriteLine(ClassifierEvaluation.CrossValidatedOnTrain().Report("E. keywords + 4/5 of the train split, on the other 1/5 (5-fold cross-validation)"));
+
         output.WriteLine("Learning curve (B with a stratified share of the train split), top-1 on the test split:");
         foreach (var share in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
         {
