@@ -29,6 +29,12 @@ public sealed partial class TriageChannels(IRosterRepository roster, DeskAuthori
         if (group is null) return new MessageView(texts["message.failed"], texts.Format("desk.error.unknownGroup", ("group", name)), MessageTone.Error);
 
         var reference = context.Conversation;
+        // A group's channel stays in its organisation: a coordinator of another tenant cannot take it over.
+        if (group.TriageChannel?.TenantId is { Length: > 0 } tenant && !string.Equals(tenant, reference.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            LogRefused(decision.Actor.Ref.Key, group.Name, DeskRefusal.OtherTenant);
+            return new MessageView(texts["message.notAllowed"], DeskTexts.Reason(texts, DeskRefusal.OtherTenant), MessageTone.Error);
+        }
         group.UseChannel(new ChannelAddress(reference.ChannelId, conversationId, reference.ServiceUrl, reference.TenantId));
         LogRegistered(group.Name, reference.Key, decision.Actor.Ref.Key);
         return new MessageView(

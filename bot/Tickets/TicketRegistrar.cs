@@ -18,6 +18,7 @@ internal sealed partial class TicketRegistrar(
     TicketSlaPolicies policies,
     IRequesterDirectory directory,
     TicketCards cards,
+    TicketFollowUps followUps,
     IOptions<TicketOptions> options,
     TimeProvider time,
     ILogger<TicketRegistrar> log) : ITicketRegistrar
@@ -43,6 +44,7 @@ internal sealed partial class TicketRegistrar(
         var view = await cards.ViewAsync(ticket, ct);
         await cards.SendRequesterCardAsync(ticket, view, requester.ConversationKey, requester.ConversationKey is null ? null : requester.ChannelId, ct);
         await cards.PostAgentCardAsync(ticket, view, ct);
+        followUps.Changed(ticket); // the SLA watch starts once the caller's unit of work has saved it
         LogRegistered(ticket.Number.ToString(), ticket.Priority.ToString(), ticket.Group);
         return ticket;
     }

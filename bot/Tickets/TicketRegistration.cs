@@ -15,6 +15,7 @@ public static class TicketRegistration
         services.TryAddScoped<TicketViews>();
         services.TryAddScoped<TicketSlaPolicies>();
         services.TryAddScoped<TicketFollowUps>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ITicketChangeObserver, TicketSchedules>());
         services.TryAddScoped<TicketCards>();
         services.TryAddScoped<ITicketRegistrar, TicketRegistrar>();
         return services;

@@ -346,7 +346,7 @@ internal static class EnglishCatalog
         // Why an action is not allowed
         { "desk.refused.NotOnRoster", "This is for the service desk's agents, and you are not on its roster." },
         { "desk.refused.OtherGroup", "{number} belongs to {group}: only its agents, or a coordinator, can do this." },
-        { "desk.refused.OtherTenant", "This ticket belongs to another organisation." },
+        { "desk.refused.OtherTenant", "This belongs to another organisation." },
         { "desk.refused.NotRequester", "Only the person who reported {number} can do this." },
         { "desk.refused.NotAuditor", "Only auditors approve or reject the closure of a ticket." },
         { "desk.refused.NotCoordinator", "Only coordinators can do this." },

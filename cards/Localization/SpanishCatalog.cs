@@ -346,7 +346,7 @@ internal static class SpanishCatalog
         // Por qué no se permite una acción
         { "desk.refused.NotOnRoster", "Esto es para los agentes de la mesa de ayuda y no estás en su plantilla." },
         { "desk.refused.OtherGroup", "{number} es del grupo {group}: solo sus agentes, o un coordinador, pueden hacerlo." },
-        { "desk.refused.OtherTenant", "Este ticket es de otra organización." },
+        { "desk.refused.OtherTenant", "Esto pertenece a otra organización." },
         { "desk.refused.NotRequester", "Solo quien abrió {number} puede hacerlo." },
         { "desk.refused.NotAuditor", "Solo los auditores aprueban o rechazan el cierre de un ticket." },
         { "desk.refused.NotCoordinator", "Solo los coordinadores pueden hacerlo." },

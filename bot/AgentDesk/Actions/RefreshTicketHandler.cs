@@ -20,9 +20,12 @@ internal sealed class RefreshTicketHandler(ITicketRepository tickets, DeskAuthor
     {
         var ticket = await tickets.FindAsync(action.TicketId, ct);
         if (ticket is null) return new CardActionOutcome.Notice(DeskTexts.NotFound(context.Texts, action.TicketId.ToString()));
+        // The agents' card is for the group (and the auditors who approve its closures), as its buttons are.
         var decision = action.Audience == TicketCardAudience.Requester
             ? await authorization.RequesterAsync(context, ticket, ct)
-            : await authorization.DeskMemberAsync(context, ct);
+            : await authorization.AgentAsync(context, ticket, ct);
+        if (!decision.Allowed && action.Audience == TicketCardAudience.Agent && await authorization.AuditorAsync(context, ticket, ct) is { Allowed: true } auditor)
+            decision = auditor;
         if (decision.Refusal is { } refusal)
             return new CardActionOutcome.Notice(DeskTexts.Refused(context.Texts, refusal, ticket.Number.ToString(), ticket.Group));
 

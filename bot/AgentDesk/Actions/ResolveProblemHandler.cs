@@ -40,7 +40,7 @@ internal sealed partial class ResolveProblemHandler(
         if (action.Version != problem.Version)
         {
             await problemCards.RefreshAsync(problem, ct);
-            return new CardActionOutcome.Notice(texts["message.outOfDate"] + ". " + texts["message.outOfDateText"]);
+            return new CardActionOutcome.Notice($"{texts["message.outOfDate"]}. {texts.Format("message.outOfDateTicket", ("number", problem.Number))}");
         }
         try
         {

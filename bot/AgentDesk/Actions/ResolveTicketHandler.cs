@@ -20,7 +20,8 @@ internal sealed class ResolveTicketHandler(
     IProblemRepository problems,
     IRosterRepository roster,
     TicketAddresses addresses,
-    TicketCards cards) : ICardActionHandler<ResolveTicket>
+    TicketCards cards,
+    ProblemCards problemCards) : ICardActionHandler<ResolveTicket>
 {
     public Task<CardActionOutcome> HandleAsync(ResolveTicket action, TurnContext context, CancellationToken ct) =>
         desk.RunAsync(action, context, TicketPermission.Agent, async step =>
@@ -31,7 +32,11 @@ internal sealed class ResolveTicketHandler(
             step.Resolved();
             if (action.Workaround && ticket.ProblemId is { } problemId
                 && await problems.FindAsync(problemId, ct) is { Status: not ProblemStatus.Resolved } problem)
+            {
+                // The incident's workaround is the problem's known workaround until its cause is fixed.
                 problem.RecordWorkaround(notes);
+                step.Then(_ => problemCards.RefreshAsync(problem, ct));
+            }
 
             step.TellRequester(texts => new MessageView(
                 texts.Format("notice.resolved.title", ("number", ticket.Number.ToString())),

@@ -48,7 +48,7 @@ public abstract class DeskTest : EndToEndTest
     internal static readonly TestUser Olga = new("29:olga", "Olga Ramos", "aad-olga", Tenant, "es-ES");
     internal static readonly TestUser Megan = new("29:megan", "Megan Bowen", "aad-megan", Tenant, "en-US");
     internal static readonly TestUser Jorge = new("29:jorge", "Jorge Díaz", "aad-jorge", Tenant, "es-ES");
-    /// <summary>An agent of the level-1 group as far as the roster goes, clicking from another organisation.</summary>
+    /// <summary>Everything on the roster, but clicking from another organisation.</summary>
     internal static readonly TestUser Intruder = new("29:intruder", "Ana Ruiz", "aad-intruder", OtherTenant, "es-ES");
 
     private int _activities;
@@ -70,8 +70,9 @@ public abstract class DeskTest : EndToEndTest
         await PutAgentAsync("marta", Marta, ["Specialist"], ["infrastructure-l3"]);
         await PutAgentAsync("carmen", Carmen, ["Coordinator"], []);
         await PutAgentAsync("olga", Olga, ["Auditor"], []);
-        // The intruder is on the roster as an agent of level 1, but the desk's tenant is not theirs.
-        await PutAgentAsync("intruder", Intruder, ["Agent"], ["service-desk"], tenant: OtherTenant);
+        // The intruder has every role in every group, but the desk's tenant is not theirs.
+        await PutAgentAsync("intruder", Intruder, ["Agent", "Specialist", "Coordinator", "Auditor"],
+            ["service-desk", "network-l2", "infrastructure-l3"], tenant: OtherTenant);
         foreach (var user in new[] { Ana, Pablo, Luis, Marta, Carmen, Olga, Megan, Jorge })
             await SayAsync(user, "hola");
         return Bot;
