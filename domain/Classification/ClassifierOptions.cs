@@ -10,7 +10,7 @@ public sealed record ClassifierOptions
 
     public double ResolvedTicketWeight { get; init; } = 1;
 
-    /// <summary>Laplace smoothing: a word never seen in a category is rare there, not impossible.</summary>
+    /// <summary>Additive (Laplace) smoothing: a word never seen in a category is rare there, not impossible. Chosen by cross-validation (docs/benchmarks.md).</summary>
     public double Smoothing { get; init; } = 0.25;
 
     /// <summary>Below this probability the UI asks the user to pick the category.</summary>

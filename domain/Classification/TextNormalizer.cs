@@ -5,7 +5,7 @@ namespace ServiceDesk.Domain.Classification;
 
 public enum TextLanguage { Unknown, Spanish, English }
 
-/// <summary>A word of the text as folded ("portatil") and the stem the classifier counts ("portatil").</summary>
+/// <summary>A word of the text as folded ("impresoras") and the stem the classifier counts ("impresor").</summary>
 public sealed record NormalizedToken(string Word, string Stem);
 
 /// <param name="Words">Every folded word in order, stop words included: cue phrases are matched on these.</param>
