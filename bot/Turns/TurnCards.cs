@@ -27,6 +27,12 @@ public sealed class TurnCards(IOptions<DeskOptions> desk)
         };
     }
 
+    /// <summary>The language of <c>ServiceDesk:DefaultLocale</c>, what a card is drawn in when the person's is unknown.</summary>
+    public Language DefaultLanguage => Languages.Resolve(null, desk.Value.DefaultLocale);
+
+    /// <summary>The welcome is sent under this key, so it can be redrawn once the person's language is known.</summary>
+    public static string WelcomeKey(ConversationReference conversation) => "welcome|" + conversation.Key;
+
     public static JsonObject Welcome(TurnContext context) =>
         context.Conversation.Type == ConversationType.Personal
             ? WelcomeCard.Render(new WelcomeView(context.BotName, FirstName(context.Turn.From.Name ?? context.Conversation.UserName)), context.Cards)

@@ -19,6 +19,8 @@ public sealed class TurnContext(Turn turn, ConversationReference conversation, C
     public Texts Texts => Cards.Texts;
     public DateTimeOffset Now { get; } = now;
     public IOutbound Outbound { get; } = outbound;
+    /// <summary>The conversation's locale before this turn refreshed it (null: never said).</summary>
+    public string? LocaleBefore { get; init; }
 
     /// <summary>What people call the bot here (what they @mention).</summary>
     public string BotName => Turn.Conversation.BotName ?? Conversation.BotName ?? DefaultBotName;

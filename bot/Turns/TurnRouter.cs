@@ -3,6 +3,7 @@ using ServiceDesk.Bot.AgentDesk.Commands;
 using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.Turns.CardActions;
 using ServiceDesk.Cards.Actions;
+using ServiceDesk.Cards.Localization;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Roster;
@@ -33,8 +34,15 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
                 return AlreadyHandled(earlier);
 
             var now = time.GetUtcNow();
-            var reference = await services.GetRequiredService<IConversationReferenceRepository>().RecordAsync(SightingOf(turn, now), cancellationToken);
-            var context = new TurnContext(turn, reference, cards.ContextFor(turn, reference, now), now, services.GetRequiredService<IOutbound>());
+            var references = services.GetRequiredService<IConversationReferenceRepository>();
+            var sighting = SightingOf(turn, now);
+            // Tracked: RecordAsync then finds it without a second query.
+            var localeBefore = (await references.FindAsync(sighting.Key, cancellationToken))?.Locale;
+            var reference = await references.RecordAsync(sighting, cancellationToken);
+            var context = new TurnContext(turn, reference, cards.ContextFor(turn, reference, now), now, services.GetRequiredService<IOutbound>())
+            {
+                LocaleBefore = localeBefore,
+            };
             TurnResult result;
             try
             {
@@ -96,17 +104,29 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
         }
     }
 
-    private static async Task WelcomeAsync(TurnContext context, IServiceProvider services, CancellationToken ct)
+    private async Task WelcomeAsync(TurnContext context, IServiceProvider services, CancellationToken ct)
     {
+        var conversation = context.Conversation;
+        var key = TurnCards.WelcomeKey(conversation);
         // Teams announces one install twice (installationUpdate and conversationUpdate): welcome once.
-        if (!context.Conversation.RecordInstallation(context.Now)) return;
-        if (context.Conversation.Type == ConversationType.Personal)
+        if (conversation.RecordInstallation(context.Now))
         {
-            context.Outbound.Send(context.Here, OutboundMessage.FromCard(TurnCards.Welcome(context)));
+            context.Outbound.Send(context.Here, await WelcomeCardAsync(context, services, ct), key);
             return;
         }
+        // Only one of the two says the person's language, and either may come first: a welcome drawn in the
+        // desk's language before the person's was known is redrawn in theirs.
+        if (Languages.TryParse(context.LocaleBefore) is null && Languages.TryParse(context.Turn.Locale) is { } language
+            && language != cards.DefaultLanguage && context.Now - conversation.InstalledAt < TimeSpan.FromMinutes(1))
+            context.Outbound.UpdateCorrelated(context.Here, key, await WelcomeCardAsync(context, services, ct));
+    }
+
+    private static async Task<OutboundMessage> WelcomeCardAsync(TurnContext context, IServiceProvider services, CancellationToken ct)
+    {
+        if (context.Conversation.Type == ConversationType.Personal)
+            return OutboundMessage.FromCard(TurnCards.Welcome(context));
         var groups = await services.GetRequiredService<IRosterRepository>().GroupsAsync(ct);
-        context.Outbound.Send(context.Here, OutboundMessage.FromCard(TurnCards.TeamWelcome(context, groups.Select(g => g.Name).ToList())));
+        return OutboundMessage.FromCard(TurnCards.TeamWelcome(context, groups.Select(g => g.Name).ToList()));
     }
 
     // People who join a team the bot is in can be messaged one to one (the bot opens the chat).

@@ -45,6 +45,34 @@ public sealed class ConversationTurnTests : EndToEndTest
     }
 
     [Fact]
+    public async Task A_welcome_drawn_before_the_persons_language_was_known_is_redrawn_in_it()
+    {
+        // Teams' conversationUpdate carries no locale, its installationUpdate does, and either may come first.
+        var bot = StartBot(); // ServiceDesk:DefaultLocale es-ES
+        await PostAsync(bot, Activity(PersonalInstall));
+        var welcome = Assert.Single(await Connector.WaitForDeliveriesAsync(1));
+        Assert.Equal("es", CardOf(welcome).GetProperty("lang").GetString());
+
+        await PostAsync(bot, Activity(PersonalInstall, a =>
+        {
+            a["type"] = "installationUpdate";
+            a["id"] = "f:install-2";
+            a["action"] = "add";
+            a["locale"] = "en-US";
+            a.Remove("membersAdded");
+        }));
+
+        var redrawn = (await Connector.WaitForDeliveriesAsync(2))[1];
+        Assert.Equal("PUT", redrawn.Method);
+        Assert.EndsWith("/activities/msg-1", redrawn.RawTarget); // the fake connector's id of the welcome
+        var card = CardOf(redrawn);
+        Assert.Equal("en", card.GetProperty("lang").GetString());
+        AssertValidCards(("welcome-redrawn", card));
+        await SettleAsync();
+        Assert.Equal(2, Connector.Requests.Count);
+    }
+
+    [Fact]
     public async Task Without_a_locale_the_welcome_is_in_the_desks_default_language()
     {
         var bot = StartBot(); // ServiceDesk:DefaultLocale es-ES
