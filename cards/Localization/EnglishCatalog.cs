@@ -421,6 +421,5 @@ internal static class EnglishCatalog
         { "notice.problemOpened.text", "{by} opened it from {number}." },
         { "notice.channelRegistered.title", "{group}'s triage channel" },
         { "notice.channelRegistered.text", "New tickets of {group} will arrive in this channel." },
-        { "notice.done.claimed", "You claimed {number}." },
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

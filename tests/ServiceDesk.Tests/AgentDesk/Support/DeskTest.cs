@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Domain;
@@ -55,12 +57,28 @@ public abstract class DeskTest : EndToEndTest
 
     internal DeskBot Bot { get; set; } = null!;
 
+    /// <summary>The host the test talks to: the bot, or the bot with some services replaced.</summary>
+    internal WebApplicationFactory<Program> Host
+    {
+        get => _host ?? Bot;
+        set => _host = value;
+    }
+
+    private WebApplicationFactory<Program>? _host;
+
     /// <summary>Starts the bot, sets up the desk and lets everyone open a chat with the bot.</summary>
-    internal async Task<DeskBot> StartDeskAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services (a directory that knows managers); the test then talks to that host.</param>
+    internal async Task<DeskBot> StartDeskAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?> { ["Admin:ApiKey"] = ApiKey };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         Bot = StartBot(all);
+        if (services is not null)
+        {
+            // Settings are the bot's; only the named services differ. Both hosts share the database and the connector.
+            _host = Bot.WithWebHostBuilder(b => b.ConfigureTestServices(services));
+            _ = _host.Server;
+        }
         await PutGroupAsync("service-desk", 1, ServiceDeskChannel, "es-ES");
         await PutGroupAsync("network-l2", 2, NetworkChannel, "en-US");
         await PutGroupAsync("infrastructure-l3", 3, InfraChannel, "es-ES", requiresClosureApproval: true);
@@ -80,7 +98,7 @@ public abstract class DeskTest : EndToEndTest
 
     internal HttpClient Admin()
     {
-        var client = Bot.CreateClient();
+        var client = Host.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
     }
@@ -115,7 +133,7 @@ public abstract class DeskTest : EndToEndTest
     /// <summary>Registers a ticket as the employee flows do: the registrar in the turn's unit of work.</summary>
     internal async Task<Ticket> RegisterAsync(TestUser requester, TicketIntake intake)
     {
-        await using var scope = Bot.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var registrar = scope.ServiceProvider.GetRequiredService<ITicketRegistrar>();
         var ticket = await registrar.RegisterAsync(intake,
             new RequesterIdentity("msteams", requester.Id, requester.Aad, requester.Name, requester.Locale) { TenantId = requester.Tenant },
@@ -137,7 +155,7 @@ public abstract class DeskTest : EndToEndTest
     // ---- Activities ----
 
     internal Task<HttpResponseMessage> SayAsync(TestUser user, string text) =>
-        PostAsync(Bot, Message(user, Personal(user), text).ToJsonString());
+        SendAsync(Message(user, Personal(user), text).ToJsonString());
 
     /// <summary>"@ServiceDesk text" in a team channel (a reply in the thread of <paramref name="root"/>).</summary>
     internal Task<HttpResponseMessage> SayInChannelAsync(TestUser user, string channel, string text, string root = "1000")
@@ -149,7 +167,7 @@ public abstract class DeskTest : EndToEndTest
             ["text"] = "<at>ServiceDesk</at>",
             ["mentioned"] = new JsonObject { ["id"] = "28:" + BotFrameworkSigningServer.AppId, ["name"] = "ServiceDesk" },
         });
-        return PostAsync(Bot, activity.ToJsonString());
+        return SendAsync(activity.ToJsonString());
     }
 
     /// <summary>Clicks an Action.Execute (Teams universal action) with this data, in a channel or the user's chat.</summary>
@@ -164,9 +182,16 @@ public abstract class DeskTest : EndToEndTest
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
             ["trigger"] = "manual",
         };
-        var response = await PostAsync(Bot, activity.ToJsonString());
+        var response = await SendAsync(activity.ToJsonString());
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         return new InvokeAnswer(response.StatusCode, body.GetProperty("type").GetString()!, body.GetProperty("value"));
+    }
+
+    private Task<HttpResponseMessage> SendAsync(string activityJson)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activityJson, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Signing.Token(Connector.ServiceUrl));
+        return Host.CreateClient().SendAsync(request);
     }
 
     private JsonObject Message(TestUser user, (JsonObject Conversation, JsonObject? ChannelData) where, string text)
