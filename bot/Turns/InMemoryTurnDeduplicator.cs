@@ -1,8 +1,10 @@
 namespace ServiceDesk.Bot.Turns;
 
 /// <summary>
-/// Remembers recent activity ids in this process only: enough for one instance; several instances
-/// behind a load balancer need a shared store.
+/// The in-process layer of de-duplication: recent activity ids of this process, so that concurrent
+/// redeliveries wait for the first and get its answer. Across restarts and instances the router's
+/// processed-activity record, committed with the turn's effects, is what keeps a second delivery
+/// from having a second effect.
 /// </summary>
 internal sealed class InMemoryTurnDeduplicator(TimeProvider time) : ITurnDeduplicator
 {
