@@ -101,9 +101,7 @@ public sealed class DeskAuthorization(IRosterRepository roster)
 
     private async Task<DeskDecision> ForGroupAsync(TurnContext context, Ticket? ticket, string group, CancellationToken ct)
     {
-        var actor = ticket is null
-            ? await ActorAsync(context, null, ct)
-            : await ActorAsync(context, ticket, ct);
+        var actor = await ActorAsync(context, ticket, ct);
         if (actor.Person is not { } person || !(person.Has(Role.Agent) || person.Has(Role.Specialist) || person.Has(Role.Coordinator)))
             return new DeskDecision(actor, DeskRefusal.NotOnRoster);
         if (!await SameTenantAsync(context, person, group, ct)) return new DeskDecision(actor, DeskRefusal.OtherTenant);

@@ -8,6 +8,7 @@ using ServiceDesk.Cards.Localization;
 using ServiceDesk.Cards.Messages;
 using ServiceDesk.Cards.Tickets;
 using ServiceDesk.Domain;
+using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Tickets;
 
 namespace ServiceDesk.Bot.AgentDesk;
@@ -99,7 +100,7 @@ public sealed partial class TicketDesk(
         }
         // The requester clicked their own card in their chat; anyone else clicked the agents' card.
         var asRequester = decision.Actor.IsRequester && permission is TicketPermission.Requester or TicketPermission.RequesterOrAgent
-            && context.Conversation.Type == ServiceDesk.Domain.Conversations.ConversationType.Personal;
+            && context.Conversation.Type == ConversationType.Personal;
 
         if (!additive && action.Version != ticket.Version)
         {

@@ -32,7 +32,7 @@ public sealed partial class TicketViews(
         var group = groups.FirstOrDefault(g => string.Equals(g.Name, ticket.Group, StringComparison.OrdinalIgnoreCase));
         return TicketView.From(ticket, await SlaStateAsync(ticket, now, ct), category, service, problem?.Number,
             closureNeedsApproval: group?.RequiresClosureApproval ?? false,
-            assignableAgents: await MembersAsync(ticket.Group, ct)) with
+            assignableAgents: await MembersAsync(ticket.Group, ct, group?.TriageChannel?.TenantId)) with
         {
             EscalationGroups = groups.Where(g => g.Level > ticket.Level).Select(g => new EscalationTarget(g.Name, g.Level)).ToList(),
         };
@@ -53,18 +53,22 @@ public sealed partial class TicketViews(
             : SlaClock.Evaluate(ticket.ToSlaTimeline(), ticket.Sla.ToSlaTargets(), calendar, Instant.FromDateTimeOffset(now));
     }
 
-    /// <summary>The agents and specialists of a group: whom its tickets can be assigned to.</summary>
-    public async Task<IReadOnlyList<PersonRef>> MembersAsync(string group, CancellationToken ct)
+    /// <summary>The agents and specialists of a group, of its organisation: whom its tickets can be assigned to.</summary>
+    public async Task<IReadOnlyList<PersonRef>> MembersAsync(string group, CancellationToken ct, string? tenant = null)
     {
         var agents = await roster.PeopleInRoleAsync(Role.Agent, ct);
         var specialists = await roster.PeopleInRoleAsync(Role.Specialist, ct);
         return agents.Concat(specialists)
-            .Where(p => p.IsIn(group))
+            .Where(p => p.IsIn(group) && SameTenant(p, tenant))
             .DistinctBy(p => p.Key)
             .OrderBy(p => p.DisplayName, StringComparer.CurrentCulture)
             .Select(p => p.AsRef())
             .ToList();
     }
+
+    /// <summary>A person of the roster belongs to the tenant, or one of the two does not say.</summary>
+    public static bool SameTenant(Person person, string? tenant) =>
+        string.IsNullOrEmpty(person.TenantId) || string.IsNullOrEmpty(tenant) || string.Equals(person.TenantId, tenant, StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Ticket} counts its SLA in calendar {Calendar}, which does not exist: its card shows no SLA")]
     private partial void LogNoCalendar(string ticket, string calendar);

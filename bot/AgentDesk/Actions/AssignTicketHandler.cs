@@ -18,7 +18,9 @@ internal sealed class AssignTicketHandler(TicketDesk desk, IRosterRepository ros
             var texts = context.Texts;
             var key = action.AssigneeKey.Trim();
             var assignee = await roster.FindPersonAsync(key, ct) ?? throw TicketStep.Refuse(texts.Format("desk.error.unknownPerson", ("key", key)));
-            if (!assignee.IsIn(ticket.Group) || !(assignee.Has(Role.Agent) || assignee.Has(Role.Specialist)))
+            var group = await roster.FindGroupAsync(ticket.Group, ct);
+            if (!assignee.IsIn(ticket.Group) || !(assignee.Has(Role.Agent) || assignee.Has(Role.Specialist))
+                || !TicketViews.SameTenant(assignee, group?.TriageChannel?.TenantId))
                 throw TicketStep.Refuse(texts.Format("desk.error.notAgentOfGroup", ("name", assignee.DisplayName), ("group", ticket.Group)));
 
             ticket.AssignTo(assignee.AsRef(), step.Actor.Ref, step.Now);

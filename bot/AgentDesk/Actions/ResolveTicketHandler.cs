@@ -4,6 +4,7 @@ using ServiceDesk.Bot.Turns.CardActions;
 using ServiceDesk.Cards.Actions;
 using ServiceDesk.Cards.Messages;
 using ServiceDesk.Cards.Tickets;
+using ServiceDesk.Domain.Knowledge;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Roster;
 using ServiceDesk.Domain.Tickets;
@@ -11,13 +12,14 @@ using ServiceDesk.Domain.Tickets;
 namespace ServiceDesk.Bot.AgentDesk.Actions;
 
 /// <summary>
-/// "Resolve": code, notes, workaround and "reusable" flags. The requester is asked to confirm or reopen;
+/// "Resolve": code, notes, workaround and "reusable" flags (a reusable one becomes a knowledge article). The requester is asked to confirm or reopen;
 /// a workaround on an incident under a problem becomes the problem's known workaround; where the group
 /// wants closures approved, the auditors get the card to approve or reject.
 /// </summary>
 internal sealed class ResolveTicketHandler(
     TicketDesk desk,
     IProblemRepository problems,
+    IKnowledgeBase knowledge,
     IRosterRepository roster,
     TicketAddresses addresses,
     TicketCards cards,
@@ -37,6 +39,10 @@ internal sealed class ResolveTicketHandler(
                 problem.RecordWorkaround(notes);
                 step.Then(_ => problemCards.RefreshAsync(problem, ct));
             }
+
+            // "Reusable" makes the resolution an answer the bot offers the next person who asks (once per ticket).
+            if (action.Reusable && await knowledge.FindBySourceTicketAsync(ticket.Id, ct) is null)
+                knowledge.Add(KnowledgeArticle.FromResolvedTicket(ticket, Guid.NewGuid(), step.Now));
 
             step.TellRequester(texts => new MessageView(
                 texts.Format("notice.resolved.title", ("number", ticket.Number.ToString())),

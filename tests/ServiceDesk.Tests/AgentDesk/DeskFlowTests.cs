@@ -156,6 +156,65 @@ public sealed class DeskFlowTests : DeskTest
         AssertCardsValid(("queue", queue));
     }
 
+    [Fact]
+    public async Task Assign_comment_reopen_and_cancel_reach_the_people_they_concern()
+    {
+        await StartDeskAsync();
+        await RegisterAsync(Megan, VpnIncident());
+        var card = CardIn(await DeliveredAsync(ServiceDeskChannel, "POST", "INC-000001"));
+
+        // Assigned to Pablo, who hears it in his chat; the requester hears who has it.
+        Assert.Equal(new[] { "pablo", "ana" }.Order(), CardData.Choices(card, "assignTicket.assigneeKey").Order());
+        var assigned = await ClickAsync(Ana, CardData.Click(card, "assignTicket", ("assignTicket.assigneeKey", "pablo")), ServiceDeskChannel);
+        await DeliveredAsync(Pablo.PersonalChat, "POST", "INC-000001 asignado a ti", "Ana Ruiz te ha asignado");
+        await DeliveredAsync(Megan.PersonalChat, "POST", "Pablo Gil is now handling your ticket");
+        var notAgent = await ClickAsync(Ana, CardData.Click(assigned.Card, "assignTicket", ("assignTicket.assigneeKey", "luis")), ServiceDeskChannel);
+        Assert.Equal("Luis Pérez no es agente de service-desk.", notAgent.Message);
+
+        // An internal note stays with the desk; a message reaches the requester.
+        var noted = await ClickAsync(Pablo, CardData.Click(assigned.Card, "commentOnTicket", ("commentOnTicket.text", "Revisado el log del concentrador")), ServiceDeskChannel);
+        var told = await ClickAsync(Pablo, CardData.Click(noted.Card, "commentOnTicket", ("commentOnTicket.text", "Reinicia el cliente, por favor"), ("commentOnTicket.toRequester", "true")), ServiceDeskChannel);
+        await DeliveredAsync(Megan.PersonalChat, "POST", "Pablo Gil wrote about INC-000001", "Reinicia el cliente, por favor");
+        Assert.DoesNotContain(Connector.Delivered, r => IsTo(r, Megan.PersonalChat) && r.Body.Contains("concentrador"));
+
+        // Resolved, the requester says it is not fixed: back to Pablo, and his card's thread says why.
+        var resolved = await ClickAsync(Pablo, CardData.Click(told.Card, "resolveTicket", ("resolveTicket.code", "Fixed"), ("resolveTicket.notes", "Cliente reiniciado")), ServiceDeskChannel);
+        var requesterCard = CardIn(await DeliveredAsync(Megan.PersonalChat, "PUT", "INC-000001", "Not fixed"));
+        var reopened = await ClickAsync(Megan, CardData.Click(requesterCard, "reopenTicket", ("reopenTicket.reason", "It dropped again at 11:00")));
+        Assert.Contains("Pablo Gil is working on it.", Words(reopened.Card));
+        await DeliveredAsync(ServiceDeskChannel, "POST", "Megan Bowen reabrió INC-000001", "It dropped again at 11:00");
+        var saved = await TicketAsync("INC-000001");
+        Assert.Equal(("InProgress", "Pablo Gil"), (saved.GetProperty("status").GetString(), saved.GetProperty("assignee").GetProperty("displayName").GetString()));
+        Assert.True(resolved.IsCard);
+
+        // Another ticket, not started: its requester cancels it, and the channel's card shows it.
+        var second = await RegisterAsync(Megan, VpnIncident("Outlook asks for my password"));
+        var secondCard = CardIn(await DeliveredAsync(Megan.PersonalChat, "POST", second.Number.ToString(), "Cancel ticket"));
+        var cancelled = await ClickAsync(Megan, CardData.Click(secondCard, "cancelTicket", ("cancelTicket.reason", "It works now")));
+        Assert.Contains("This ticket was cancelled.", Words(cancelled.Card));
+        await DeliveredAsync(ServiceDeskChannel, "PUT", second.Number.ToString(), "Cancelado");
+        await DeliveredAsync(ServiceDeskChannel, "POST", $"Megan Bowen canceló {second.Number}", "It works now");
+    }
+
+    [Fact]
+    public async Task Without_a_category_the_confirmation_is_recorded_and_the_ticket_waits_for_the_desk()
+    {
+        await StartDeskAsync();
+        await RegisterAsync(Megan, VpnIncident() with { CategoryKey = null });
+        var card = CardIn(await DeliveredAsync(ServiceDeskChannel, "POST", "INC-000001"));
+        var claimed = await ClickAsync(Ana, CardData.Click(card, "claimTicket"), ServiceDeskChannel);
+        await ClickAsync(Ana, CardData.Click(claimed.Card, "resolveTicket", ("resolveTicket.code", "Fixed"), ("resolveTicket.notes", "Hecho")), ServiceDeskChannel);
+        var requesterCard = CardIn(await DeliveredAsync(Megan.PersonalChat, "PUT", "INC-000001", "Yes, it's fixed"));
+
+        await ClickAsync(Megan, CardData.Click(requesterCard, "confirmFix"));
+
+        var saved = await TicketAsync("INC-000001");
+        Assert.Equal("Resolved", saved.GetProperty("status").GetString());
+        var last = saved.GetProperty("events").EnumerateArray().Last();
+        Assert.Equal(("RequesterReplied", "Yes, it's fixed"), (last.GetProperty("type").GetString(), last.GetProperty("text").GetString()));
+        await DeliveredAsync(ServiceDeskChannel, "POST", "Megan Bowen confirma que INC-000001 está arreglado");
+    }
+
     /// <summary>What Graph would say: Megan works in finance and reports to Jorge.</summary>
     private sealed class Directory : IRequesterDirectory
     {

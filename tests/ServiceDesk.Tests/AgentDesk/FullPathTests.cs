@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDesk.Domain.Knowledge;
 using ServiceDesk.Tests.AgentDesk.Support;
 
 namespace ServiceDesk.Tests.AgentDesk;
@@ -83,6 +85,14 @@ public sealed class FullPathTests : DeskTest
         Assert.Equal((1, 2, "network-l2", "Falla el túnel IPsec"), Escalation(escalations[0]));
         Assert.Equal((2, 3, "infrastructure-l3", "Firewall firmware"), Escalation(escalations[1]));
         Assert.Contains("Workaround: Use the backup VPN profile", events.Single(e => e.Type == "Resolved").Event.GetProperty("text").GetString());
+
+        // Marked reusable, the resolution is now an answer the bot can offer the next person.
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var article = await scope.ServiceProvider.GetRequiredService<IKnowledgeBase>().FindBySourceTicketAsync(ticket.Id);
+            Assert.NotNull(article);
+            Assert.Contains("Use the backup VPN profile", article.Body);
+        }
 
         // Every card anyone saw renders in Teams (Adaptive Cards 1.5), in Spanish and in English.
         var cards = DeliveredCards().Concat(
