@@ -57,7 +57,7 @@ internal sealed class TeamsOutboundChannel(
         catch (ConnectorException e)
         {
             if (e.ErrorCode != "LocalRateLimit")
-                health.Refused(time.GetUtcNow(), (int?)e.StatusCode, e.ErrorCode ?? (e.StatusCode is null ? "Unreachable" : null), conversationId ?? reference.Key);
+                health.Refused(time.GetUtcNow(), (int?)e.StatusCode, e.ErrorCode, conversationId ?? reference.Key);
             // 401/403 are the credentials or the app's permissions: worth the bounded retries while an operator fixes them.
             var transient = e.IsTransient || e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
             throw new DeliveryFailedException(transient ? DeliveryFailure.Transient : DeliveryFailure.Permanent, e.Message, e.ErrorCode, e.RetryAfter, e);
