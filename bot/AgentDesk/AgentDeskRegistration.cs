@@ -18,6 +18,7 @@ public static class AgentDeskRegistration
 
         services.AddCardActionHandler<ClaimTicket, ClaimTicketHandler>();
         services.AddCardActionHandler<StartWork, StartWorkHandler>();
+        services.AddCardActionHandler<CategorizeTicket, CategorizeTicketHandler>();
         services.AddCardActionHandler<AssignTicket, AssignTicketHandler>();
         services.AddCardActionHandler<CommentOnTicket, CommentOnTicketHandler>();
         services.AddCardActionHandler<AskRequester, AskRequesterHandler>();

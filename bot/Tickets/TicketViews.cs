@@ -1,4 +1,5 @@
 using NodaTime;
+using ServiceDesk.Cards.Intake;
 using ServiceDesk.Cards.Tickets;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Problems;
@@ -35,6 +36,8 @@ public sealed partial class TicketViews(
             assignableAgents: await MembersAsync(ticket.Group, ct, group?.TriageChannel?.TenantId)) with
         {
             EscalationGroups = groups.Where(g => g.Level > ticket.Level).Select(g => new EscalationTarget(g.Name, g.Level)).ToList(),
+            CategoryChoices = (await catalog.CategoriesAsync(ct)).Select(CatalogChoice.From).ToList(),
+            CategoryKey = ticket.CategoryKey,
         };
     }
 

@@ -45,6 +45,7 @@ public static class CardActionContract
         For(Json.AnswerSurvey),
         For(Json.RegisterTriageChannel),
         For(Json.ResolveProblem),
+        For(Json.CategorizeTicket),
     ];
 
     private static readonly FrozenDictionary<string, Entry> ByVerb = Table.ToFrozenDictionary(e => e.Verb, StringComparer.Ordinal);

@@ -50,4 +50,5 @@ namespace ServiceDesk.Cards.Actions;
 [JsonSerializable(typeof(AnswerSurvey))]
 [JsonSerializable(typeof(RegisterTriageChannel))]
 [JsonSerializable(typeof(ResolveProblem))]
+[JsonSerializable(typeof(CategorizeTicket))]
 internal sealed partial class CardActionJsonContext : JsonSerializerContext;

@@ -74,6 +74,12 @@ public sealed record CallCoordinator(Guid TicketId, int Version, string Reason) 
     public static string Verb => "callCoordinator";
 }
 
+/// <param name="Category">A catalog category key; the ticket takes the category's service when it names one.</param>
+public sealed record CategorizeTicket(Guid TicketId, int Version, string Category) : ITicketAction, ICardVerb
+{
+    public static string Verb => "categorizeTicket";
+}
+
 // Auditors' verbs, on resolved tickets of groups that require approval before closure.
 
 public sealed record ApproveClosure(Guid TicketId, int Version) : ITicketAction, ICardVerb

@@ -85,6 +85,9 @@ public static class AgentTicketCard
         var allowed = TicketLifecycle.AllowedFrom(t.Status).ToHashSet();
         var incident = t.Kind == TicketKind.Incident;
 
+        // Closing needs a category: while a ticket has none, categorizing comes first.
+        if (t.CategoryChoices.Count > 0 && t.Category is null)
+            more.Add(CategorizeForm(context, t));
         if (allowed.Contains(TicketTransition.Escalate) && t.Level < SupportLevel.L3)
             more.Add(EscalateForm(context, t));
         if (allowed.Contains(TicketTransition.Assign))
@@ -117,6 +120,8 @@ public static class AgentTicketCard
                 [FormInputs.Text<LinkProblem>(context, nameof(LinkProblem.ProblemNumber), context["agent.problemNumber"], placeholder: "PRB-000001", maxLength: 20)],
                 Buttons.Submit(context, context["agent.linkProblemSend"], new LinkProblem(t.Id, t.Version, ""), null, nameof(LinkProblem.ProblemNumber))));
         }
+        if (t.CategoryChoices.Count > 0 && t.Category is not null)
+            more.Add(CategorizeForm(context, t));
         more.Add(Buttons.Form(context["agent.callCoordinator"],
             [FormInputs.Text<CallCoordinator>(context, nameof(CallCoordinator.Reason), context["agent.coordinatorReason"], multiline: true)],
             Buttons.Submit(context, context["agent.callCoordinatorSend"], new CallCoordinator(t.Id, t.Version, ""), null, nameof(CallCoordinator.Reason))));
@@ -171,6 +176,14 @@ public static class AgentTicketCard
             Buttons.Submit(context, context["agent.escalateSend"], new EscalateTicket(t.Id, t.Version, higher[0], ""), null,
                 nameof(EscalateTicket.To), nameof(EscalateTicket.Reason)));
     }
+
+    private static ShowCardAction CategorizeForm(CardContext context, TicketView t) =>
+        Buttons.Form(context["agent.categorize"],
+            [
+                FormInputs.Choices<CategorizeTicket>(context, nameof(CategorizeTicket.Category), context["ticket.category"],
+                    t.CategoryChoices.Select(c => new Choice(c.Name.For(context.Texts.LanguageCode), c.Key)).ToArray(), value: t.CategoryKey),
+            ],
+            Buttons.Submit(context, context["agent.categorizeSend"], new CategorizeTicket(t.Id, t.Version, ""), null, nameof(CategorizeTicket.Category)));
 
     private static ShowCardAction AssignForm(CardContext context, TicketView t)
     {

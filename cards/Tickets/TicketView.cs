@@ -1,3 +1,4 @@
+using ServiceDesk.Cards.Intake;
 using ServiceDesk.Domain.Catalog;
 using ServiceDesk.Domain.Sla;
 using ServiceDesk.Domain.Tickets;
@@ -50,6 +51,12 @@ public sealed record TicketView
 
     /// <summary>The groups above the ticket's level it can be escalated to; empty offers the levels only.</summary>
     public IReadOnlyList<EscalationTarget> EscalationGroups { get; init; } = [];
+
+    /// <summary>The catalog's categories, for agents to (re)categorize the ticket; empty offers none.</summary>
+    public IReadOnlyList<CatalogChoice> CategoryChoices { get; init; } = [];
+
+    /// <summary>The ticket's category key, so the categorize form starts from it.</summary>
+    public string? CategoryKey { get; init; }
 
     public static TicketView From(
         Ticket ticket,

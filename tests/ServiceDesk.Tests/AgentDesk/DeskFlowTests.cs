@@ -197,7 +197,7 @@ public sealed class DeskFlowTests : DeskTest
     }
 
     [Fact]
-    public async Task Without_a_category_the_confirmation_is_recorded_and_the_ticket_waits_for_the_desk()
+    public async Task Without_a_category_the_confirmation_is_recorded_and_waits_for_an_agent_to_categorize()
     {
         await StartDeskAsync();
         await RegisterAsync(Megan, VpnIncident() with { CategoryKey = null });
@@ -213,6 +213,15 @@ public sealed class DeskFlowTests : DeskTest
         var last = saved.GetProperty("events").EnumerateArray().Last();
         Assert.Equal(("RequesterReplied", "Yes, it's fixed"), (last.GetProperty("type").GetString(), last.GetProperty("text").GetString()));
         await DeliveredAsync(ServiceDeskChannel, "POST", "Megan Bowen confirma que INC-000001 está arreglado");
+
+        // An agent categorizes it (the form is first under "more" while there is no category); now it can close.
+        var current = CardIn(await DeliveredAsync(ServiceDeskChannel, "PUT", "INC-000001", "Categorizar"));
+        var categorized = await ClickAsync(Ana, CardData.Click(current, "categorizeTicket", ("categorizeTicket.category", "vpn")), ServiceDeskChannel);
+        Assert.Contains("VPN y teletrabajo", Words(categorized.Card));
+        var nowCategorized = await TicketAsync("INC-000001");
+        Assert.Equal(("vpn", "vpn"), (nowCategorized.GetProperty("category").GetString(), nowCategorized.GetProperty("service").GetString()));
+        var unknown = await ClickAsync(Ana, CardData.Click(categorized.Card, "categorizeTicket", ("categorizeTicket.category", "astrology")), ServiceDeskChannel);
+        Assert.Equal("No existe la categoría «astrology».", unknown.Message);
     }
 
     /// <summary>What Graph would say: Megan works in finance and reports to Jorge.</summary>

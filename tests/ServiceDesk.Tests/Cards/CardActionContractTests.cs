@@ -40,7 +40,7 @@ public class CardActionContractTests
             "resolveTicket", "escalateTicket", "declareMajor", "openProblem", "linkProblem", "callCoordinator",
             "approveClosure", "rejectClosure", "replyOnTicket", "confirmFix", "reopenTicket", "cancelTicket", "refreshTicket",
             "help", "showMyTickets", "showTicket", "startIntake", "submitIntake", "answerSurvey", "registerTriageChannel",
-            "resolveProblem",
+            "resolveProblem", "categorizeTicket",
         ];
         Assert.Equal(expected.Order(), CardActionContract.Verbs.Order());
     }
@@ -217,7 +217,7 @@ public class CardActionContractTests
             new Help(), new ShowMyTickets(), new ShowTicket(TicketId), new StartIntake(TicketKind.InformationRequest),
             new SubmitIntake(TicketKind.Incident, "t", "d", Impact.High, Urgency.Low, Service: "mail"), new AnswerSurvey(TicketId, 5, "gracias"),
             new RegisterTriageChannel("net-ops"),
-            new ResolveProblem(TicketId, 21, "FortiGate 7.4.2"),
+            new ResolveProblem(TicketId, 21, "FortiGate 7.4.2"), new CategorizeTicket(TicketId, 22, "network"),
         ];
         Assert.Equal(CardActionContract.Verbs.Order(), samples.Select(CardActionContract.VerbOf).Order());
         foreach (var sample in samples)

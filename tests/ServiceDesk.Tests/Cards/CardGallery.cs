@@ -97,6 +97,16 @@ internal static class CardGallery
         {
             EscalationGroups = [new EscalationTarget("net-l2", SupportLevel.L2), new EscalationTarget("infra-l3", SupportLevel.L3)],
         }, c));
+        yield return ("agent-categorize", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.Assigned)) with
+        {
+            CategoryChoices = [new("network", Network), new("mail", Mail)],
+            CategoryKey = "network",
+        }, c));
+        yield return ("agent-uncategorized", c => AgentTicketCard.Render(ViewOf(TicketIn(TicketStatus.New)) with
+        {
+            Category = null,
+            CategoryChoices = [new("network", Network), new("mail", Mail)],
+        }, c));
         yield return ("agent-moved", c => MovedTicketCard.Render(ViewOf(AtLevelTwo()), AtLevelTwo().Escalations.Last(), c));
         yield return ("question", c => QuestionCard.Render(new QuestionView(id, 5, number, "VPN 0x809", "Luis Pérez", "FortiClient 7.2?"), c));
         var problemId = Guid.Parse("5f2e7c3a-0b9d-4e4f-8a6b-3c4d5e6f7a82");
