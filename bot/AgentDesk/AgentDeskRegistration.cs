@@ -15,6 +15,7 @@ public static class AgentDeskRegistration
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<ProblemCards>();
         services.TryAddScoped<TriageChannels>();
+        services.TryAddScoped<RequesterReplies>();
 
         services.AddCardActionHandler<ClaimTicket, ClaimTicketHandler>();
         services.AddCardActionHandler<StartWork, StartWorkHandler>();

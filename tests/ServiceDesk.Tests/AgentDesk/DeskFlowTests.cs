@@ -31,6 +31,27 @@ public sealed class DeskFlowTests : DeskTest
     }
 
     [Fact]
+    public async Task A_reply_typed_in_the_chat_reaches_the_ticket_and_its_thread_the_same_way()
+    {
+        await StartDeskAsync();
+        var ticket = await RegisterAsync(Megan, VpnIncident());
+        await DeliveredAsync(ServiceDeskChannel, "POST", "INC-000001");
+
+        // What the conversation flows do with text the requester types about an open ticket.
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var saved = await services.GetRequiredService<ServiceDesk.Domain.Tickets.ITicketRepository>().FindAsync(ticket.Id);
+            await services.GetRequiredService<ServiceDesk.Bot.AgentDesk.RequesterReplies>().RecordAsync(saved!, "Also on the office Wi-Fi", DateTimeOffset.UtcNow, default);
+            await services.GetRequiredService<ServiceDesk.Domain.IUnitOfWork>().SaveChangesAsync();
+        }
+
+        await DeliveredAsync(ServiceDeskChannel, "POST", "Megan Bowen responde sobre INC-000001", "Also on the office Wi-Fi");
+        await DeliveredAsync(ServiceDeskChannel, "PUT", "INC-000001", "Also on the office Wi-Fi"); // the card's recent activity
+        Assert.Equal("RequesterReplied", (await TicketAsync("INC-000001")).GetProperty("events").EnumerateArray().Last().GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task On_hold_the_clock_stops_and_says_why_and_the_requester_is_told()
     {
         await StartDeskAsync();
