@@ -3,6 +3,7 @@ using ServiceDesk.Bot.AgentDesk;
 using ServiceDesk.Bot.Channels.Teams;
 using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
+using ServiceDesk.Bot.Flows;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Bot.Jobs;
 using ServiceDesk.Bot.Outbox;
@@ -18,6 +19,7 @@ builder.Services
     .AddDeskJobs(builder.Configuration)
     .AddTeamsChannel(builder.Configuration)
     .AddTurnRouter()
+    .AddConversationFlows()
     .AddOutbox(builder.Configuration)
     .AddPeopleDirectory(builder.Configuration)
     .AddTickets(builder.Configuration)

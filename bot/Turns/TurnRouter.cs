@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ServiceDesk.Bot.AgentDesk.Commands;
+using ServiceDesk.Bot.Flows;
 using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.Turns.CardActions;
 using ServiceDesk.Cards.Actions;
@@ -90,6 +91,10 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
                 return TurnResult.Done;
             case TurnKind.MembersAdded:
                 await RecordTeamMembersAsync(context, services, ct);
+                return TurnResult.Done;
+            case TurnKind.Message when context.Conversation.Type == ConversationType.Personal
+                && services.GetService<IConversationFlows>() is { } flows:
+                await flows.HandleTextAsync(context, ct);
                 return TurnResult.Done;
             case TurnKind.Message:
                 // In team channels and group chats the desk's commands come first (the queue, "use this channel for ...").

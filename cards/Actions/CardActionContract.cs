@@ -42,6 +42,7 @@ public static class CardActionContract
         For(Json.ShowTicket),
         For(Json.StartIntake),
         For(Json.SubmitIntake),
+        For(Json.DeflectionSolved),
         For(Json.AnswerSurvey),
         For(Json.RegisterTriageChannel),
         For(Json.ResolveProblem),

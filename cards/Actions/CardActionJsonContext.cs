@@ -47,6 +47,7 @@ namespace ServiceDesk.Cards.Actions;
 [JsonSerializable(typeof(ShowTicket))]
 [JsonSerializable(typeof(StartIntake))]
 [JsonSerializable(typeof(SubmitIntake))]
+[JsonSerializable(typeof(DeflectionSolved))]
 [JsonSerializable(typeof(AnswerSurvey))]
 [JsonSerializable(typeof(RegisterTriageChannel))]
 [JsonSerializable(typeof(ResolveProblem))]

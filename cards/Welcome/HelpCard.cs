@@ -14,10 +14,14 @@ public enum HelpAudience
 /// <summary>What you can type and click, in the reader's language (the commands are understood in both).</summary>
 public static class HelpCard
 {
-    public static JsonObject Render(HelpAudience audience, string botName, CardContext context)
+    public static JsonObject Render(HelpAudience audience, string botName, CardContext context) => Render(audience, botName, context, null);
+
+    /// <param name="reason">Why the bot shows its help now, above the rest (a greeting, text it did not understand).</param>
+    public static JsonObject Render(HelpAudience audience, string botName, CardContext context, string? reason)
     {
         var texts = context.Texts;
         List<Element> body = [new TextBlock(context["help.title"]) { Style = TextBlockStyle.Heading, Weight = TextWeight.Bolder, Size = TextSize.Medium }];
+        if (reason is not null) body.Add(new TextBlock(reason) { Weight = TextWeight.Bolder, Spacing = Spacing.Small });
         if (audience == HelpAudience.Employee)
         {
             body.Add(new TextBlock(context["help.employeeIntro"]));

@@ -8,11 +8,15 @@ namespace ServiceDesk.Cards.Welcome;
 /// <summary>"What do you need?": report a problem, request something, ask a question.</summary>
 public static class StartCard
 {
-    public static JsonObject Render(CardContext context)
+    public static JsonObject Render(CardContext context) => Render(context, null);
+
+    /// <param name="intro">A line above the choices, e.g. why the bot asks (it did not understand).</param>
+    public static JsonObject Render(CardContext context, string? intro)
     {
         List<Element> body =
         [
             new TextBlock(context["start.title"]) { Style = TextBlockStyle.Heading, Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            .. intro is null ? Array.Empty<Element>() : [new TextBlock(intro) { Spacing = Spacing.Small }],
             new FactSet(
             [
                 new(context["start.incident"], context["start.incidentHint"]),

@@ -39,7 +39,7 @@ public class CardActionContractTests
             "claimTicket", "startWork", "assignTicket", "commentOnTicket", "askRequester", "putOnHold", "resumeTicket",
             "resolveTicket", "escalateTicket", "declareMajor", "openProblem", "linkProblem", "callCoordinator",
             "approveClosure", "rejectClosure", "replyOnTicket", "confirmFix", "reopenTicket", "cancelTicket", "refreshTicket",
-            "help", "showMyTickets", "showTicket", "startIntake", "submitIntake", "answerSurvey", "registerTriageChannel",
+            "help", "showMyTickets", "showTicket", "startIntake", "submitIntake", "deflectionSolved", "answerSurvey", "registerTriageChannel",
             "resolveProblem", "categorizeTicket",
         ];
         Assert.Equal(expected.Order(), CardActionContract.Verbs.Order());
@@ -215,7 +215,7 @@ public class CardActionContractTests
             new RejectClosure(TicketId, 15, "notes"), new ReplyOnTicket(TicketId, 16, "ok"), new ConfirmFix(TicketId, 17),
             new ReopenTicket(TicketId, 18, "again"), new CancelTicket(TicketId, 19, "dup"), new RefreshTicket(TicketId, 20, TicketCardAudience.Agent),
             new Help(), new ShowMyTickets(), new ShowTicket(TicketId), new StartIntake(TicketKind.InformationRequest),
-            new SubmitIntake(TicketKind.Incident, "t", "d", Impact.High, Urgency.Low, Service: "mail"), new AnswerSurvey(TicketId, 5, "gracias"),
+            new SubmitIntake(TicketKind.Incident, "t", "d", Impact.High, Urgency.Low, Service: "mail"), new DeflectionSolved(TicketId), new AnswerSurvey(TicketId, 5, "gracias"),
             new RegisterTriageChannel("net-ops"),
             new ResolveProblem(TicketId, 21, "FortiGate 7.4.2"), new CategorizeTicket(TicketId, 22, "network"),
         ];

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using NodaTime;
+using ServiceDesk.Cards.Actions;
 using ServiceDesk.Cards.AdaptiveCards;
 using ServiceDesk.Cards.Desk;
 using ServiceDesk.Cards.Problems;
 using ServiceDesk.Cards.Intake;
+using ServiceDesk.Cards.Knowledge;
 using ServiceDesk.Cards.Localization;
 using ServiceDesk.Cards.Messages;
 using ServiceDesk.Cards.Surveys;
@@ -57,6 +59,22 @@ internal static class CardGallery
             yield return ($"intake-{kind}", c => IntakeFormCard.Render(new IntakeFormView(kind,
                 [new CatalogChoice("network", Network)], [new CatalogChoice("mail", Mail)], Title: "VPN 0x809"), c));
         yield return ("intake-no-catalog", c => IntakeFormCard.Render(new IntakeFormView(TicketKind.Incident, [], []), c));
+        // The conversation flows: the form pre-filled from free text, known answers, the answers to what the bot did not understand.
+        yield return ("intake-proposed", c => IntakeFormCard.Render(new IntakeFormView(TicketKind.Incident,
+            [new CatalogChoice("network", Network)], [new CatalogChoice("mail", Mail)], "VPN 0x809", "VPN 0x809 · FortiClient 7.2")
+            { Proposal = new IntakeProposal("network", "mail", Impact.Medium, Urgency.High) }, c));
+        yield return ("intake-proposed-uncategorized", c => IntakeFormCard.Render(new IntakeFormView(TicketKind.InformationRequest,
+            [new CatalogChoice("network", Network)], [], "Outlook 365?") { Proposal = new IntakeProposal(null, null, Impact.Low, Urgency.Low) }, c));
+        yield return ("deflection", c => DeflectionCard.Render(new DeflectionView(
+            [
+                new KnowledgeAnswer(Guid.Parse("3d0c5a1e-8f7b-4c2d-9e6a-1b2c3d4e5f60"), "VPN 0x809", "FortiClient 7.2 · 0x809", "1. FortiClient 7.2\n2. 0x809"),
+                new KnowledgeAnswer(Guid.Parse("4e1d6b2f-9a8c-4d3e-8f7b-2c3d4e5f6a71"), "VPN 0x80A", "FortiClient 7.4", "FortiClient 7.4", "INC-000031"),
+            ],
+            new SubmitIntake(TicketKind.Incident, "VPN 0x809", "VPN 0x809 · FortiClient 7.2", Impact.Low, Urgency.High, "network", "mail")), c));
+        yield return ("answer-or-new", c => AnswerOrNewCard.Render(new AnswerOrNewView(Guid.Parse("6f1e4c1a-9a3b-4e51-8d2e-0c7f6a1b2c3d"), 4,
+            new TicketNumber(TicketKind.Incident, 42), "Luis Pérez", "VPN 0x809?", "FortiClient 7.2", TicketKind.Incident), c));
+        yield return ("start-nothing-to-cancel", c => StartCard.Render(c, c.Texts["flow.nothingToCancel"]));
+        yield return ("help-not-understood", c => HelpCard.Render(HelpAudience.Employee, "ServiceDesk", c, c.Texts["flow.notUnderstood"]));
 
         foreach (var status in Enum.GetValues<TicketStatus>())
         {
@@ -76,6 +94,8 @@ internal static class CardGallery
         yield return ("my-tickets", c => MyTicketsCard.Render(
             [.. Enum.GetValues<TicketStatus>().Select(s => TicketSummary.From(TicketIn(s)))], c));
         yield return ("my-tickets-empty", c => MyTicketsCard.Render([], c));
+        yield return ("my-tickets-sla", c => MyTicketsCard.Render(
+            [.. new[] { TicketStatus.New, TicketStatus.Pending, TicketStatus.InProgress }.Select(s => TicketSummary.From(TicketIn(s), SlaOf(TicketIn(s), Now)))], c));
         yield return ("my-tickets-many", c => MyTicketsCard.Render(
             [.. Enumerable.Range(0, 14).Select(i => TicketSummary.From(NewTicket(created: Created - Duration.FromDays(i))))], c));
         yield return ("survey", c => SurveyCard.Render(
