@@ -28,8 +28,12 @@ internal sealed class IntakeFlow(
     ICatalogRepository catalog,
     IClassifierExampleStore examples,
     KnownAnswers answers,
-    ITicketRegistrar registrar)
+    ITicketRegistrar registrar,
+    ITicketRepository tickets)
 {
+    // A second click on the same form within this window (a double tap, a slow client) is the same ticket.
+    private static readonly TimeSpan SameClick = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// "Report a problem" and the like: the empty form of that kind, which text typed next fills. When the
     /// person's words are waiting (they said it is not an answer to the desk's question), those fill it now.
@@ -109,7 +113,8 @@ internal sealed class IntakeFlow(
         }
         var intake = new TicketIntake(submitted.Kind, submitted.Title.Trim(), submitted.Description.Trim(), submitted.Impact, submitted.Urgency,
             Blank(submitted.Category), Blank(submitted.Service));
-        var ticket = await registrar.RegisterAsync(intake, Requesters.Of(context), ct);
+        var requester = Requesters.Of(context);
+        var ticket = await TwinAsync(intake, requester, context.Now, ct) ?? await registrar.RegisterAsync(intake, requester, ct);
         await states.EndAsync(context, ct);
         return MessageCard.Render(Messages.TicketRegistered(context.Texts, ticket.Number, ticket.Id), context.Cards);
     }
@@ -140,6 +145,10 @@ internal sealed class IntakeFlow(
         TextLanguage.English => Language.English.Code(),
         _ => context.Texts.LanguageCode,
     };
+
+    private async Task<Ticket?> TwinAsync(TicketIntake intake, RequesterIdentity requester, DateTimeOffset now, CancellationToken ct) =>
+        (await tickets.QueryAsync(new TicketQuery(RequesterKey: requester.Key, CreatedFrom: now - SameClick, Take: 5), ct))
+            .FirstOrDefault(t => t.Kind == intake.Kind && t.Title == intake.Title && t.Description == intake.Description);
 
     private static string? Blank(string? key) => string.IsNullOrWhiteSpace(key) ? null : key.Trim();
 
