@@ -7,6 +7,7 @@ using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Tickets;
 using ServiceDesk.Storage.Numbering;
+using ServiceDesk.Storage.Sqlite;
 
 namespace ServiceDesk.Storage;
 
@@ -24,6 +25,12 @@ public sealed partial class ServiceDeskContext
         ChangeTracker.DetectChanges();
         EnsureEventLogAppendOnly();
         if (!ChangeTracker.HasChanges()) return 0;
+        var references = ReferencesToWrite();
+
+        // Turns and the outbox dispatcher write only their own rows: those units are committed in groups.
+        if (_numberingTransaction is null && Database.CurrentTransaction is null && SqliteWriter is { } writer
+            && SqliteUnitOfWork.Capture(ChangeTracker) is { } unit)
+            return await SaveInGroupAsync(writer, unit, references, acceptAllChangesOnSuccess, cancellationToken);
 
         // A transaction opened early to number a ticket (AllocateNumberNowAsync) belongs to this unit of work.
         var transaction = _numberingTransaction ?? (Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null);
@@ -36,11 +43,20 @@ public sealed partial class ServiceDeskContext
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
-            if (transaction is not null) Committed?.Invoke();
+            if (transaction is not null)
+            {
+                ReferencesCommitted(references);
+                Committed?.Invoke();
+            }
+            else
+            {
+                ReferencesFailed(references); // the caller's transaction decides: read them again next time
+            }
             return written;
         }
         catch (Exception failure)
         {
+            ReferencesFailed(references);
             if (transaction is not null) await RollbackQuietlyAsync(transaction);
             // The rollback gave the numbers back; the entities must forget them too, or a retry
             // would insert a number that another writer may get next.
@@ -53,6 +69,30 @@ public sealed partial class ServiceDeskContext
         {
             if (transaction is not null) await transaction.DisposeAsync();
         }
+    }
+
+    private async Task<int> SaveInGroupAsync(SqliteWriter writer, SqliteUnitOfWork unit, List<EntityEntry<ConversationReference>>? references,
+        bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        int written;
+        try
+        {
+            written = await writer.WriteAsync(unit.Execute, ct);
+        }
+        catch (Exception e)
+        {
+            ReferencesFailed(references);
+            // What EF's DbUpdateConcurrencyException and DbUpdateException read as (AsConflictAsync, AsConversationConflictAsync).
+            if (e is SqliteUnitOfWork.RowNotFoundException stale)
+                throw new ConcurrencyConflictException(RecordKey(stale.Entry.Entity), stale);
+            if (!SqliteErrors.IsConstraint(e)) throw;
+            var failure = new DbUpdateException($"A unit of work was refused: {e.Message}", e, unit.Entries);
+            throw await AsConversationConflictAsync(failure) ?? await AsConflictAsync(failure) ?? (Exception)failure;
+        }
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        ReferencesCommitted(references);
+        Committed?.Invoke();
+        return written;
     }
 
     private IDbContextTransaction? _numberingTransaction;

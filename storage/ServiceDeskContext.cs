@@ -9,6 +9,8 @@ using ServiceDesk.Domain.Surveys;
 using ServiceDesk.Domain.Tickets;
 using ServiceDesk.Storage.Conventions;
 using ServiceDesk.Storage.Numbering;
+using ServiceDesk.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace ServiceDesk.Storage;
 
@@ -16,7 +18,9 @@ namespace ServiceDesk.Storage;
 /// One context for both providers; the few provider differences (instant and list column types)
 /// are decided here and in the migrations' <see cref="Migrations.StoreTypes"/>.
 /// </summary>
-public sealed partial class ServiceDeskContext(DbContextOptions<ServiceDeskContext> options) : DbContext(options), IUnitOfWork
+/// <param name="sqlite">How SQLite commits (<c>Storage:Sqlite</c>); the defaults when the host does not say.</param>
+public sealed partial class ServiceDeskContext(DbContextOptions<ServiceDeskContext> options, IOptions<SqliteWriteOptions>? sqlite = null)
+    : DbContext(options), IUnitOfWork
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
@@ -29,7 +33,24 @@ public sealed partial class ServiceDeskContext(DbContextOptions<ServiceDeskConte
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
-    internal bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    internal bool IsSqlite => _isSqlite ??= Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    private bool? _isSqlite;
+
+    /// <summary>The group-commit writer of this SQLite database file; null for PostgreSQL and in-memory SQLite.</summary>
+    internal SqliteWriter? SqliteWriter
+    {
+        get
+        {
+            if (_writerResolved) return _writer;
+            _writerResolved = true;
+            var connectionString = IsSqlite ? Database.GetConnectionString() : null;
+            if (Sqlite.SqliteWriter.CanWrite(connectionString))
+                _writer = Sqlite.SqliteWriter.For(connectionString!, sqlite?.Value.Synchronous ?? new SqliteWriteOptions().Synchronous);
+            return _writer;
+        }
+    }
+    private SqliteWriter? _writer;
+    private bool _writerResolved;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

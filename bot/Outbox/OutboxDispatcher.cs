@@ -13,7 +13,10 @@ namespace ServiceDesk.Bot.Outbox;
 /// hands each to the sender of its channel, and records the outcome: sent; retried later with backoff
 /// or after the channel's Retry-After; unreachable (the conversation is marked too, never retried); or
 /// failed for good after <see cref="OutboxOptions.MaxAttempts"/> (dead letter, logged). Woken at once
-/// by this process's commits, and polls for the rest.
+/// by this process's commits, which also say what they enqueued: those messages are claimed by id, the
+/// head of each conversation as soon as the one before it is sent, without reading the rest of the
+/// queue. The whole queue is looked at (and the messages the cheap claim could not take are found)
+/// at start, at the poll interval, when a retry is due and whenever the cheap claim was refused.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -23,6 +26,14 @@ internal sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
+    // Destinations with a send of this dispatcher under way (one at a time per conversation).
+    private readonly ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
+    // What this process committed and this dispatcher has not claimed yet, per destination, in order (the loop's own).
+    private readonly Dictionary<string, Queue<OutboxMessage>> _known = new(StringComparer.Ordinal);
+    // The general claim (a look at the whole queue) is due: at start, after one that found work, and
+    // when a message could not be claimed the cheap way; and at the poll interval regardless.
+    private volatile bool _lookAgain = true;
+    private long _earliestRetryTicks = long.MaxValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,16 +45,41 @@ internal sealed partial class OutboxDispatcher(
         }
         // Let the host finish starting (and the database migrate) before the first query.
         await Task.Yield();
+        wakeUp.Listening = true;
 
+        var nextLook = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
+                wakeUp.TakeCommitted(_known);
                 var free = settings.MaxConcurrentSends - _inFlight.Count;
-                var claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : 0;
-                if (claimed > 0 && claimed == free) continue; // there may be more
-                wait = await UntilNextDueAsync(settings.PollInterval, stoppingToken);
+                if (free > 0) free -= await ClaimKnownAsync(free, stoppingToken);
+
+                var now = time.GetUtcNow();
+                if (now.UtcTicks >= Interlocked.Read(ref _earliestRetryTicks))
+                {
+                    Interlocked.Exchange(ref _earliestRetryTicks, long.MaxValue);
+                    _lookAgain = true;
+                }
+                var looked = false;
+                var found = 0;
+                if (free > 0 && (_lookAgain || now >= nextLook))
+                {
+                    _lookAgain = false;
+                    looked = true;
+                    nextLook = now + settings.PollInterval;
+                    found = await ClaimAsync(free, stoppingToken);
+                    if (found > 0) _lookAgain = true; // there may be more behind what was found, once it is sent
+                    if (found == free) continue;
+                }
+                // Sends under way wake the dispatcher when they end; the next due message matters when nothing moves.
+                wait = looked && found == 0 && _inFlight.IsEmpty && _known.Count == 0
+                    ? await UntilNextDueAsync(settings.PollInterval, stoppingToken)
+                    : Until(nextLook, now, settings.PollInterval);
+                var retry = Interlocked.Read(ref _earliestRetryTicks);
+                if (retry != long.MaxValue) wait = TimeSpan.FromTicks(Math.Clamp(retry - now.UtcTicks, 0, wait.Ticks));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -53,6 +89,7 @@ internal sealed partial class OutboxDispatcher(
             {
                 // The database is away (restarting, network): keep polling, sends resume when it is back.
                 LogClaimFailed(e.GetType().Name, e.Message);
+                _lookAgain = true;
                 wait = settings.PollInterval;
             }
             try
@@ -68,22 +105,77 @@ internal sealed partial class OutboxDispatcher(
         await Task.WhenAll(_inFlight.Values);
     }
 
+    private static TimeSpan Until(DateTimeOffset at, DateTimeOffset now, TimeSpan most) =>
+        at - now is var until && until > TimeSpan.Zero ? (until < most ? until : most) : TimeSpan.Zero;
+
+    /// <summary>
+    /// Claims, by id, the first message this process committed for each destination with no send under
+    /// way. One that cannot be claimed so (an older message of its conversation waits, another instance
+    /// took it) is left to the general claim, and so are the later ones of its destination.
+    /// </summary>
+    private async Task<int> ClaimKnownAsync(int max, CancellationToken ct)
+    {
+        if (_known.Count == 0) return 0;
+        var heads = new List<OutboxMessage>();
+        foreach (var (destination, queue) in _known)
+        {
+            if (heads.Count == max) break;
+            if (!_sending.ContainsKey(destination)) heads.Add(queue.Peek());
+        }
+        if (heads.Count == 0) return 0;
+
+        OutboxClaimedMessages claim;
+        await using (var scope = scopes.CreateAsyncScope())
+            claim = await scope.ServiceProvider.GetRequiredService<IOutboxQueue>().ClaimKnownAsync(heads, time.GetUtcNow(), options.Value.LeaseDuration, ct);
+        var claimed = claim.Messages.Select(m => m.Id).ToHashSet();
+        foreach (var head in heads)
+        {
+            if (claimed.Contains(head.Id))
+            {
+                var queue = _known[head.Destination];
+                queue.Dequeue();
+                if (queue.Count == 0) _known.Remove(head.Destination);
+            }
+            else
+            {
+                _known.Remove(head.Destination);
+                _lookAgain = true;
+            }
+        }
+        Start(claim, ct);
+        return claim.Messages.Count;
+    }
+
     private async Task<int> ClaimAsync(int max, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var queue = scope.ServiceProvider.GetRequiredService<IOutboxQueue>();
-        var claim = await queue.ClaimAsync(time.GetUtcNow(), options.Value.LeaseDuration, max, ct);
-        foreach (var id in claim.MessageIds)
+        OutboxClaimedMessages claim;
+        await using (var scope = scopes.CreateAsyncScope())
+            claim = await scope.ServiceProvider.GetRequiredService<IOutboxQueue>().ClaimMessagesAsync(time.GetUtcNow(), options.Value.LeaseDuration, max, ct);
+        foreach (var message in claim.Messages)
+            if (_known.TryGetValue(message.Destination, out var queue) && queue.Peek().Id == message.Id)
+            {
+                queue.Dequeue();
+                if (queue.Count == 0) _known.Remove(message.Destination);
+            }
+        Start(claim, ct);
+        return claim.Messages.Count;
+    }
+
+    private void Start(OutboxClaimedMessages claim, CancellationToken ct)
+    {
+        foreach (var message in claim.Messages)
         {
-            var task = Task.Run(() => SendAsync(id, claim.Token, ct), CancellationToken.None);
+            var (id, destination) = (message.Id, message.Destination);
+            _sending[destination] = 0;
+            var task = Task.Run(() => SendAsync(message, claim, ct), CancellationToken.None);
             _inFlight[id] = task;
             _ = task.ContinueWith(_ =>
             {
                 _inFlight.TryRemove(id, out var _);
+                _sending.TryRemove(destination, out var _);
                 wakeUp.MessagesEnqueued(); // the conversation's next message may go now
             }, TaskScheduler.Default);
         }
-        return claim.MessageIds.Count;
     }
 
     private async Task<TimeSpan> UntilNextDueAsync(TimeSpan poll, CancellationToken ct)
@@ -94,15 +186,17 @@ internal sealed partial class OutboxDispatcher(
         return next - time.GetUtcNow() is { } until && until > TimeSpan.Zero && until < poll ? until : poll;
     }
 
-    private async Task SendAsync(Guid id, Guid claim, CancellationToken stoppingToken)
+    private async Task SendAsync(OutboxMessage claimed, OutboxClaimedMessages claim, CancellationToken stoppingToken)
     {
+        var id = claimed.Id;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var queue = services.GetRequiredService<IOutboxQueue>();
-            var message = await queue.FindClaimedAsync(id, claim, stoppingToken);
-            if (message is null) return; // the lease lapsed and another dispatcher has it
+            // Read with the claim a moment ago: if the lease lapsed meanwhile (minutes) and another dispatcher
+            // recorded a result, this one's result is refused when saved (the attempts count is its version).
+            var message = queue.TrackClaimed(claimed, claim);
 
             var stopped = false;
             try
@@ -170,6 +264,7 @@ internal sealed partial class OutboxDispatcher(
             case DeliveryFailure.Transient when message.Attempts + 1 < settings.MaxAttempts:
                 var delay = failure.RetryAfter ?? Backoff(message.Attempts, settings);
                 message.ScheduleRetry(failure.Message, now + delay);
+                RetryAt(now + delay);
                 LogRetry(message.Id, message.Attempts, delay, failure.Message);
                 break;
             default:
@@ -177,6 +272,14 @@ internal sealed partial class OutboxDispatcher(
                 LogDeadLetter(message.Id, message.Destination, message.Attempts, failure.Message);
                 break;
         }
+    }
+
+    // The loop looks at the whole queue again when the earliest retry is due.
+    private void RetryAt(DateTimeOffset due)
+    {
+        var ticks = due.UtcTicks;
+        for (var current = Interlocked.Read(ref _earliestRetryTicks); ticks < current; current = Interlocked.Read(ref _earliestRetryTicks))
+            if (Interlocked.CompareExchange(ref _earliestRetryTicks, ticks, current) == current) break;
     }
 
     /// <summary>Base × 2^(attempts so far), capped, ±20 % so that messages failed together do not retry together.</summary>

@@ -12,7 +12,7 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for due messages when nothing woke it (other instances' messages, retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Messages in flight at once, each to a different conversation.</summary>
-    public int MaxConcurrentSends { get; set; } = 8;
+    public int MaxConcurrentSends { get; set; } = 64;
     /// <summary>How long a claimed message is this instance's; longer than any send with its retries takes.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Attempts before a message that keeps failing is given up (dead letter).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Storage.Outbox;
+using ServiceDesk.Storage.Sqlite;
 
 namespace ServiceDesk.Bot.Outbox;
 
@@ -11,6 +12,8 @@ public static class OutboxRegistration
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        // How durable a SQLite commit of the outbox (and of the turn that enqueued it) is: Storage:Sqlite:Synchronous.
+        services.AddOptions<SqliteWriteOptions>().Bind(configuration.GetSection(SqliteWriteOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Storage.Outbox;
 
 namespace ServiceDesk.Bot.Outbox;
@@ -10,6 +12,31 @@ namespace ServiceDesk.Bot.Outbox;
 internal sealed class OutboxWakeUp : IOutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly ConcurrentQueue<OutboxMessage> _committed = new();
+
+    // Past this, committed messages are left to the dispatcher's general claim (it looks at the table anyway).
+    private const int MostKnown = 100_000;
+
+    /// <summary>Set by a running dispatcher: only then is what was committed kept for it.</summary>
+    public bool Listening { get; set; }
+
+    /// <summary>Hands the dispatcher what was committed, in commit order, so it can claim those messages by id.</summary>
+    public void MessagesCommitted(IReadOnlyList<OutboxMessage> messages)
+    {
+        if (Listening && _committed.Count < MostKnown)
+            foreach (var message in messages) _committed.Enqueue(message);
+        MessagesEnqueued();
+    }
+
+    /// <summary>Moves what was committed since the last call into the dispatcher's per-destination queues.</summary>
+    public void TakeCommitted(Dictionary<string, Queue<OutboxMessage>> known)
+    {
+        while (_committed.TryDequeue(out var message))
+        {
+            if (!known.TryGetValue(message.Destination, out var queue)) known[message.Destination] = queue = new Queue<OutboxMessage>();
+            queue.Enqueue(message);
+        }
+    }
 
     public void MessagesEnqueued()
     {

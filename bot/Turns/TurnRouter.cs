@@ -23,7 +23,30 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
 {
     internal const int MaxAttempts = 3;
 
+    private readonly ConversationGates _conversations = new();
+
+    /// <summary>
+    /// Turns of one conversation are handled one after the other in this process: run at once, each would
+    /// refresh the conversation's reference (and its flow) from the same version, and all but one would
+    /// conflict and run again, or fail after <see cref="MaxAttempts"/>. Other instances' turns still can
+    /// conflict; those are what the attempts are for.
+    /// </summary>
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        using (await _conversations.EnterAsync(GateKeyOf(turn), cancellationToken))
+            return await HandleInTurnAsync(turn, cancellationToken);
+    }
+
+    private static string GateKeyOf(Turn turn)
+    {
+        var address = turn.Conversation;
+        // The reference's key when the turn has one; a turn without it fails in RecordAsync, gated by its conversation id.
+        return address.ConversationType == ConversationType.Personal && !string.IsNullOrWhiteSpace(turn.From.Id)
+            ? ConversationReference.KeyFor(address.ChannelId, ConversationType.Personal, null, turn.From.Id)
+            : $"{address.ChannelId}|{address.ReferenceConversationId}";
+    }
+
+    private async Task<TurnResult> HandleInTurnAsync(Turn turn, CancellationToken cancellationToken)
     {
         CardActionOutcome? refusal = null;
         for (var attempt = 1; ; attempt++)
@@ -31,8 +54,9 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var processed = services.GetRequiredService<IProcessedActivities>();
-            if (turn.ActivityId is { Length: > 0 } id && await processed.FindAsync(turn.ChannelId, id, cancellationToken) is { } earlier)
-                return AlreadyHandled(earlier);
+            // No look for an earlier record first: this process's redeliveries are answered before they get
+            // here (ITurnDeduplicator), and another's or one after a restart fails the save on the record's key
+            // (DuplicateActivityException below), with nothing of this run kept, and gets the first answer.
 
             var now = time.GetUtcNow();
             var references = services.GetRequiredService<IConversationReferenceRepository>();
@@ -244,6 +268,54 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
         return earlier.Response is { } json
             ? TurnResult.WithInvokeResponse(JsonSerializer.Deserialize(json, TurnJsonContext.Default.InvokeResponse)!)
             : TurnResult.Done;
+    }
+
+    /// <summary>One async gate per conversation key with someone in it or waiting; forgotten when the last one leaves.</summary>
+    private sealed class ConversationGates
+    {
+        private readonly Lock _lock = new();
+        private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+        public async ValueTask<Leaving> EnterAsync(string key, CancellationToken ct)
+        {
+            Gate? gate;
+            lock (_lock)
+            {
+                if (!_gates.TryGetValue(key, out gate)) _gates[key] = gate = new Gate();
+                gate.Users++;
+            }
+            try
+            {
+                await gate.Turn.WaitAsync(ct);
+            }
+            catch
+            {
+                Forget(key, gate);
+                throw;
+            }
+            return new Leaving(this, key, gate);
+        }
+
+        private void Forget(string key, Gate gate)
+        {
+            lock (_lock)
+                if (--gate.Users == 0) _gates.Remove(key);
+        }
+
+        public sealed class Gate
+        {
+            public readonly SemaphoreSlim Turn = new(1, 1);
+            public int Users;
+        }
+
+        public readonly struct Leaving(ConversationGates gates, string key, Gate gate) : IDisposable
+        {
+            public void Dispose()
+            {
+                gate.Turn.Release();
+                gates.Forget(key, gate);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ChannelId}/{ActivityId} was handled before; answered as then, nothing done again")]

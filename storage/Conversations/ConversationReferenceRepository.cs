@@ -7,8 +7,7 @@ internal sealed class ConversationReferenceRepository(ServiceDeskContext db) : I
 {
     public async Task<ConversationReference> RecordAsync(ConversationSighting seen, CancellationToken ct = default)
     {
-        // FindAsync looks at what this unit of work already tracks first (several sightings in one turn).
-        var reference = await db.ConversationReferences.FindAsync([seen.Key], ct);
+        var reference = await FindAsync(seen.Key, ct);
         if (reference is null)
         {
             reference = ConversationReference.From(seen);
@@ -21,8 +20,20 @@ internal sealed class ConversationReferenceRepository(ServiceDeskContext db) : I
         return reference;
     }
 
-    public async Task<ConversationReference?> FindAsync(string key, CancellationToken ct = default) =>
-        await db.ConversationReferences.FindAsync([key], ct);
+    /// <summary>What this unit of work tracks already (several sightings in one turn), else this process's copy, else the database.</summary>
+    public async Task<ConversationReference?> FindAsync(string key, CancellationToken ct = default)
+    {
+        if (db.ConversationReferences.Local.FindEntry(key) is { } tracked) return tracked.Entity;
+        if (db.ReferenceCache is not { } cache) return await db.ConversationReferences.FindAsync([key], ct);
+        if (cache.Copy(key, db) is { } copy)
+        {
+            db.ConversationReferences.Attach(copy);
+            return copy;
+        }
+        var read = await db.ConversationReferences.FindAsync([key], ct);
+        if (read is not null) cache.Keep(db.Entry(read));
+        return read;
+    }
 
     public async Task<ConversationReference?> FindPersonalAsync(string channelId, string? aadObjectId, string? userId, CancellationToken ct = default)
     {

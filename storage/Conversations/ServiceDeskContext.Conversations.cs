@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceDesk.Domain;
 using ServiceDesk.Domain.Conversations;
+using ServiceDesk.Storage.Conversations;
 
 namespace ServiceDesk.Storage;
 
@@ -9,6 +11,41 @@ public sealed partial class ServiceDeskContext
 {
     public DbSet<ConversationReference> ConversationReferences => Set<ConversationReference>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
+
+    /// <summary>
+    /// What this process last read or committed of each reference (see <see cref="ConversationReferenceCache"/>);
+    /// with the SQLite writer only (one machine).
+    /// </summary>
+    internal ConversationReferenceCache? ReferenceCache =>
+        _referenceCache ??= SqliteWriter is not null ? ConversationReferenceCache.For(Database.GetConnectionString()!) : null;
+    private ConversationReferenceCache? _referenceCache;
+
+    /// <summary>The references a unit of work is about to write: kept in the cache after it commits, forgotten if it fails.</summary>
+    private List<EntityEntry<ConversationReference>>? ReferencesToWrite()
+    {
+        if (ReferenceCache is null) return null;
+        List<EntityEntry<ConversationReference>>? changed = null;
+        foreach (var entry in ChangeTracker.Entries<ConversationReference>())
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                (changed ??= []).Add(entry);
+        return changed;
+    }
+
+    private void ReferencesCommitted(List<EntityEntry<ConversationReference>>? written)
+    {
+        if (written is null || ReferenceCache is not { } cache) return;
+        foreach (var entry in written)
+        {
+            if (entry.State is EntityState.Unchanged) cache.Keep(entry);
+            else cache.Forget(entry.Entity.Key); // deleted, or changes not accepted: read it again next time
+        }
+    }
+
+    private void ReferencesFailed(List<EntityEntry<ConversationReference>>? written)
+    {
+        if (written is null || ReferenceCache is not { } cache) return;
+        foreach (var entry in written) cache.Forget(entry.Entity.Key);
+    }
 
     /// <summary>
     /// A key violation on processed_activities means another delivery of the same activity committed

@@ -1,6 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Storage.Conventions;
+using ServiceDesk.Storage.Sqlite;
 
 namespace ServiceDesk.Storage.Outbox;
 
@@ -29,6 +33,12 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
     {
         var token = Guid.NewGuid();
         if (max <= 0) return new OutboxClaim(token, []);
+        if (db.SqliteWriter is { } writer)
+        {
+            // In the writer's transaction, which holds the write lock: what the SELECT finds is leased before anyone else looks.
+            var claim = new SqliteClaim(db.Model.FindEntityType(typeof(OutboxMessage))!, now, now + leaseFor, token, max);
+            return new OutboxClaim(token, await writer.WriteAsync(claim.Run, ct));
+        }
         var candidates = await db.Database.SqlQueryRaw<Guid>(CandidatesSql, Instant(now), max).ToListAsync(ct);
         if (candidates.Count == 0) return new OutboxClaim(token, []);
 
@@ -47,6 +57,39 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
             .Select(m => m.Id)
             .ToListAsync(ct);
         return new OutboxClaim(token, candidates.Where(claimed.Contains).ToList());
+    }
+
+    public async Task<OutboxClaimedMessages> ClaimMessagesAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken ct = default)
+    {
+        var claim = await ClaimAsync(now, leaseFor, max, ct);
+        if (claim.MessageIds.Count == 0) return new OutboxClaimedMessages(claim.Token, now + leaseFor, []);
+        var token = claim.Token;
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => EF.Property<Guid?>(m, OutboxMapping.LeaseToken) == token)
+            .ToListAsync(ct);
+        var order = claim.MessageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new OutboxClaimedMessages(token, now + leaseFor,
+            rows.Where(m => order.ContainsKey(m.Id)).OrderBy(m => order[m.Id]).ToList());
+    }
+
+    public async Task<OutboxClaimedMessages> ClaimKnownAsync(IReadOnlyList<OutboxMessage> known, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        if (db.SqliteWriter is not { } writer) return await ClaimMessagesAsync(now, leaseFor, known.Count, ct);
+        var token = Guid.NewGuid();
+        if (known.Count == 0) return new OutboxClaimedMessages(token, now + leaseFor, []);
+        var claim = new SqliteKnownClaim(db.Model.FindEntityType(typeof(OutboxMessage))!, known, now, now + leaseFor, token);
+        return new OutboxClaimedMessages(token, now + leaseFor, await writer.WriteAsync(claim.Run, ct));
+    }
+
+    public OutboxMessage TrackClaimed(OutboxMessage claimed, OutboxClaimedMessages claim)
+    {
+        var entry = db.OutboxMessages.Attach(claimed);
+        // The lease columns as the claim wrote them, so that Release clears them.
+        var token = entry.Property<Guid?>(OutboxMapping.LeaseToken);
+        token.OriginalValue = token.CurrentValue = claim.Token;
+        var until = entry.Property<DateTimeOffset?>(OutboxMapping.LeaseUntil);
+        until.OriginalValue = until.CurrentValue = claim.LeasedUntil;
+        return claimed;
     }
 
     public Task<OutboxMessage?> FindClaimedAsync(Guid id, Guid claim, CancellationToken ct = default) =>
@@ -79,6 +122,76 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
         var lastFailure = await db.OutboxMessages.Where(m => m.State == OutboxState.Failed)
             .OrderByDescending(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
         return new OutboxBacklog(Count(OutboxState.Pending), oldest, Count(OutboxState.Failed), Count(OutboxState.Unreachable), lastFailure);
+    }
+
+    /// <summary>The claim by id as the SQLite writer runs it: one UPDATE per message, with the conditions of a candidate.</summary>
+    private sealed class SqliteKnownClaim(IEntityType type, IReadOnlyList<OutboxMessage> known, DateTimeOffset now, DateTimeOffset until, Guid token)
+    {
+        private const string LeaseIfHeadSql = """
+            UPDATE outbox_messages SET lease_token = @token, lease_until = @until
+            WHERE id = @id AND state = 'Pending' AND next_attempt_at <= @now
+              AND (lease_until IS NULL OR lease_until <= @now)
+              AND NOT EXISTS (
+                SELECT 1 FROM outbox_messages o
+                WHERE o.destination = outbox_messages.destination AND o.state = 'Pending'
+                  AND (o.created_at < outbox_messages.created_at
+                    OR (o.created_at = outbox_messages.created_at AND (o.enqueue_order < outbox_messages.enqueue_order
+                      OR (o.enqueue_order = outbox_messages.enqueue_order AND o.id < outbox_messages.id)))))
+            """;
+
+        public IReadOnlyList<OutboxMessage> Run(SqliteWriteSession session)
+        {
+            var instant = Mapping(type, nameof(OutboxMessage.NextAttemptAt));
+            var id = Mapping(type, nameof(OutboxMessage.Id));
+            var leaseToken = Mapping(type, OutboxMapping.LeaseToken);
+            var leaseUntil = Mapping(type, OutboxMapping.LeaseUntil);
+            var claimed = new List<OutboxMessage>(known.Count);
+            foreach (var message in known)
+            {
+                var lease = session.Command(LeaseIfHeadSql);
+                lease.Parameters.Add(leaseToken.CreateParameter(lease, "@token", token));
+                lease.Parameters.Add(leaseUntil.CreateParameter(lease, "@until", until));
+                lease.Parameters.Add(instant.CreateParameter(lease, "@now", now));
+                lease.Parameters.Add(id.CreateParameter(lease, "@id", message.Id));
+                if (lease.ExecuteNonQuery() == 1) claimed.Add(message);
+            }
+            return claimed;
+        }
+    }
+
+    private static RelationalTypeMapping Mapping(IEntityType type, string property) => type.FindProperty(property)!.GetRelationalTypeMapping();
+
+    /// <summary>The claim as the SQLite writer runs it: the candidates, then their lease, in one transaction.</summary>
+    private sealed class SqliteClaim(IEntityType type, DateTimeOffset now, DateTimeOffset until, Guid token, int max)
+    {
+        private static readonly string SelectSql = string.Format(CultureInfo.InvariantCulture, CandidatesSql, "@now", "@max");
+        private const string LeaseSql = "UPDATE outbox_messages SET lease_token = @token, lease_until = @until WHERE id = @id";
+
+        public IReadOnlyList<Guid> Run(SqliteWriteSession session)
+        {
+            var instant = Mapping(nameof(OutboxMessage.NextAttemptAt));
+            var select = session.Command(SelectSql);
+            select.Parameters.Add(instant.CreateParameter(select, "@now", now));
+            select.Parameters.AddWithValue("@max", max);
+            var ids = new List<Guid>();
+            using (var reader = select.ExecuteReader())
+                while (reader.Read()) ids.Add(reader.GetGuid(0));
+
+            var id = Mapping(nameof(OutboxMessage.Id));
+            var leaseToken = Mapping(OutboxMapping.LeaseToken);
+            var leaseUntil = Mapping(OutboxMapping.LeaseUntil);
+            foreach (var candidate in ids)
+            {
+                var lease = session.Command(LeaseSql);
+                lease.Parameters.Add(leaseToken.CreateParameter(lease, "@token", token));
+                lease.Parameters.Add(leaseUntil.CreateParameter(lease, "@until", until));
+                lease.Parameters.Add(id.CreateParameter(lease, "@id", candidate));
+                lease.ExecuteNonQuery();
+            }
+            return ids;
+        }
+
+        private RelationalTypeMapping Mapping(string property) => type.FindProperty(property)!.GetRelationalTypeMapping();
     }
 
     // Raw SQL bypasses the value converters: hand the instant over as the column stores it.

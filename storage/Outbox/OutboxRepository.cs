@@ -7,7 +7,7 @@ internal sealed class OutboxRepository : IOutbox, IOutboxStore
 {
     private readonly ServiceDeskContext _db;
     private int _enqueued;
-    private bool _unsignalled;
+    private List<OutboxMessage>? _unsignalled;
 
     public OutboxRepository(ServiceDeskContext db, IOutboxSignal signal)
     {
@@ -15,9 +15,9 @@ internal sealed class OutboxRepository : IOutbox, IOutboxStore
         // After the commit, not at SaveChanges: a dispatcher woken earlier would not see the rows yet.
         db.Committed += () =>
         {
-            if (!_unsignalled) return;
-            _unsignalled = false;
-            signal.MessagesEnqueued();
+            if (_unsignalled is not { } committed) return;
+            _unsignalled = null;
+            signal.MessagesCommitted(committed);
         };
     }
 
@@ -26,7 +26,7 @@ internal sealed class OutboxRepository : IOutbox, IOutboxStore
     {
         _db.OutboxMessages.Add(message);
         _db.Entry(message).Property<int>(OutboxMapping.EnqueueOrder).CurrentValue = Interlocked.Increment(ref _enqueued);
-        _unsignalled = true;
+        (_unsignalled ??= []).Add(message);
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>

@@ -36,4 +36,9 @@ public sealed class ConnectorOptions
     /// <summary>A longer Retry-After is not waited for here: the call fails as transient and the outbox reschedules it.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Pace calls to Teams' published limits (per conversation and per tenant) before sending. Off only
+    /// where something else paces them, or against a local fake Connector (benchmarks).
+    /// </summary>
+    public bool LocalRateLimits { get; set; } = true;
 }

@@ -40,7 +40,9 @@ public static class TeamsChannelRegistration
         services.AddHttpClient(TokenHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(CreateTokenSource);
         // Timeouts are per attempt in the retry pipeline; the client's own would cut retries short.
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // No request/response lines per message from the client factory's loggers (four at Information per
+        // reply): the client logs what goes wrong itself, and delivery health counts what went right.
+        services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
 
         // Outbox delivery: the Bot Framework channels that speak the Connector protocol.
         foreach (var channelId in OutboundChannelIds)

@@ -41,8 +41,22 @@ public sealed partial class ConnectorClient
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _retry = ConnectorRetryPipeline.Build(_options.Connector, time, logger);
-        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_options.Connector.AttemptTimeout).Build();
+        // A typed client is made per use (per message): its pipelines are built once per configuration.
+        var pipelines = Pipelines.GetValue(_options, _ => new PipelineSet(_options.Connector, time, logger));
+        if (!ReferenceEquals(pipelines.Time, time) || !ReferenceEquals(pipelines.Logger, logger))
+            pipelines = new PipelineSet(_options.Connector, time, logger);
+        _retry = pipelines.Retry;
+        _attemptTimeout = pipelines.AttemptTimeout;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BotFrameworkOptions, PipelineSet> Pipelines = new();
+
+    private sealed class PipelineSet(ConnectorOptions options, TimeProvider time, ILogger logger)
+    {
+        public TimeProvider Time { get; } = time;
+        public ILogger Logger { get; } = logger;
+        public ResiliencePipeline<HttpResponseMessage> Retry { get; } = ConnectorRetryPipeline.Build(options, time, logger);
+        public ResiliencePipeline AttemptTimeout { get; } = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.AttemptTimeout).Build();
     }
 
     /// <summary>Posts a new message to the conversation; returns the new activity's id.</summary>
@@ -173,6 +187,14 @@ public sealed partial class ConnectorClient
     private async Task<HttpResponseMessage> SendInTurnAsync(HttpMethod method, ConnectorConversation conversation, Uri uri, byte[]? content,
         string? token, CancellationToken cancellationToken)
     {
+        if (_options.Connector.LocalRateLimits)
+            await WaitForTurnAsync(conversation, cancellationToken);
+        return await _attemptTimeout.ExecuteAsync(
+            async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), cancellationToken);
+    }
+
+    private async Task WaitForTurnAsync(ConnectorConversation conversation, CancellationToken cancellationToken)
+    {
         using (var lease = await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken))
         {
             if (!lease.IsAcquired)
@@ -182,8 +204,6 @@ public sealed partial class ConnectorClient
                     "LocalRateLimit", isTransient: true, retryAfter == default ? TimeSpan.FromSeconds(1) : retryAfter);
             }
         }
-        return await _attemptTimeout.ExecuteAsync(
-            async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), cancellationToken);
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, byte[]? content, string? token, CancellationToken cancellationToken)
