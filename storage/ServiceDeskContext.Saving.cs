@@ -22,15 +22,28 @@ public sealed partial class ServiceDeskContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // One look for changes: every Entries(), HasChanges() and Local would look again (each comparing every
+        // tracked entity with its snapshot) unless automatic detection is off while this method reads the tracker.
         ChangeTracker.DetectChanges();
-        EnsureEventLogAppendOnly();
-        if (!ChangeTracker.HasChanges()) return 0;
-        var references = ReferencesToWrite();
-
-        // Turns and the outbox dispatcher write only their own rows: those units are committed in groups.
-        if (_numberingTransaction is null && Database.CurrentTransaction is null && SqliteWriter is { } writer
-            && SqliteUnitOfWork.Capture(ChangeTracker) is { } unit)
-            return await SaveInGroupAsync(writer, unit, references, acceptAllChangesOnSuccess, cancellationToken);
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry<ConversationReference>>? references;
+        SqliteUnitOfWork? unit = null;
+        try
+        {
+            EnsureEventLogAppendOnly();
+            if (!ChangeTracker.HasChanges()) return 0;
+            references = ReferencesToWrite();
+            // Turns and the outbox dispatcher write only their own rows: those units are committed in groups.
+            if (_numberingTransaction is null && Database.CurrentTransaction is null && SqliteWriter is not null)
+                unit = SqliteUnitOfWork.Capture(ChangeTracker);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+        if (unit is not null)
+            return await SaveInGroupAsync(SqliteWriter!, unit, references, acceptAllChangesOnSuccess, cancellationToken);
 
         // A transaction opened early to number a ticket (AllocateNumberNowAsync) belongs to this unit of work.
         var transaction = _numberingTransaction ?? (Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null);

@@ -23,7 +23,7 @@ internal sealed class ConversationReferenceRepository(ServiceDeskContext db) : I
     /// <summary>What this unit of work tracks already (several sightings in one turn), else this process's copy, else the database.</summary>
     public async Task<ConversationReference?> FindAsync(string key, CancellationToken ct = default)
     {
-        if (db.ConversationReferences.Local.FindEntry(key) is { } tracked) return tracked.Entity;
+        if (db.TrackedReference(key) is { } tracked) return tracked;
         if (db.ReferenceCache is not { } cache) return await db.ConversationReferences.FindAsync([key], ct);
         if (cache.Copy(key, db) is { } copy)
         {

@@ -20,6 +20,21 @@ public sealed partial class ServiceDeskContext
         _referenceCache ??= SqliteWriter is not null ? ConversationReferenceCache.For(Database.GetConnectionString()!) : null;
     private ConversationReferenceCache? _referenceCache;
 
+    /// <summary>The reference this unit of work tracks under <paramref name="key"/>, found without a look for changes (keys do not change).</summary>
+    internal ConversationReference? TrackedReference(string key)
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ConversationReferences.Local.FindEntry(key)?.Entity;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
     /// <summary>The references a unit of work is about to write: kept in the cache after it commits, forgotten if it fails.</summary>
     private List<EntityEntry<ConversationReference>>? ReferencesToWrite()
     {
