@@ -17,7 +17,16 @@ public class StartupTests
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
         var detail = await http.GetStringAsync("/healthz?detail=true");
         Assert.Contains("\"database\"", detail);
+
+        // The starter knowledge is there for deflection from the first question.
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(bot.WorkingFolder, "data", "servicedesk.db")}");
+        await db.OpenAsync();
+        await using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM knowledge_articles";
+        Assert.Equal(StarterKnowledgeCount, Convert.ToInt32(await count.ExecuteScalarAsync()));
     }
+
+    private static readonly int StarterKnowledgeCount = ServiceDesk.Domain.Knowledge.StarterKnowledge.StarterArticles().Count;
 
     [Fact]
     public async Task A_second_start_on_the_same_database_does_not_seed_again()
