@@ -25,11 +25,13 @@ internal sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
-    // Destinations with a send of this dispatcher under way (one at a time per conversation).
-    private readonly ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
-    // What this process committed and this dispatcher has not claimed yet, per destination, in order (the loop's own).
+    // One sender per destination with a send under way (one message at a time per conversation).
+    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    // What this process committed and this dispatcher has not claimed yet, per destination, in order.
     private readonly Dictionary<string, Queue<OutboxMessage>> _known = new(StringComparer.Ordinal);
+    private readonly Lock _knownLock = new();
+    // Messages taken from _known and not finished yet: still counted in the wake-up's backlog.
+    private readonly ConcurrentDictionary<Guid, byte> _counted = new();
     // The general claim (a look at the whole queue) is due: at start, after one that found work, and
     // when a message could not be claimed the cheap way; and at the poll interval regardless.
     private volatile bool _lookAgain = true;
@@ -53,7 +55,7 @@ internal sealed partial class OutboxDispatcher(
             TimeSpan wait;
             try
             {
-                wakeUp.TakeCommitted(_known);
+                lock (_knownLock) wakeUp.TakeCommitted(_known);
                 var free = settings.MaxConcurrentSends - _inFlight.Count;
                 if (free > 0) free -= await ClaimKnownAsync(free, stoppingToken);
 
@@ -70,12 +72,16 @@ internal sealed partial class OutboxDispatcher(
                     _lookAgain = false;
                     looked = true;
                     nextLook = now + settings.PollInterval;
-                    found = await ClaimAsync(free, stoppingToken);
-                    if (found > 0) _lookAgain = true; // there may be more behind what was found, once it is sent
+                    (found, var theirs) = await ClaimAsync(free, stoppingToken);
+                    // Messages this process did not commit (another instance's, ones left to this claim) may have
+                    // more behind them once they are sent; this process's own the cheap claim will take.
+                    if (theirs > 0) _lookAgain = true;
                     if (found == free) continue;
                 }
                 // Sends under way wake the dispatcher when they end; the next due message matters when nothing moves.
-                wait = looked && found == 0 && _inFlight.IsEmpty && _known.Count == 0
+                bool nothingKnown;
+                lock (_knownLock) nothingKnown = _known.Count == 0;
+                wait = looked && found == 0 && _inFlight.IsEmpty && nothingKnown
                     ? await UntilNextDueAsync(settings.PollInterval, stoppingToken)
                     : Until(nextLook, now, settings.PollInterval);
                 var retry = Interlocked.Read(ref _earliestRetryTicks);
@@ -115,13 +121,13 @@ internal sealed partial class OutboxDispatcher(
     /// </summary>
     private async Task<int> ClaimKnownAsync(int max, CancellationToken ct)
     {
-        if (_known.Count == 0) return 0;
         var heads = new List<OutboxMessage>();
-        foreach (var (destination, queue) in _known)
-        {
-            if (heads.Count == max) break;
-            if (!_sending.ContainsKey(destination)) heads.Add(queue.Peek());
-        }
+        lock (_knownLock)
+            foreach (var (destination, queue) in _known)
+            {
+                if (heads.Count == max) break;
+                if (!_inFlight.ContainsKey(destination)) heads.Add(queue.Peek());
+            }
         if (heads.Count == 0) return 0;
 
         OutboxClaimedMessages claim;
@@ -130,51 +136,81 @@ internal sealed partial class OutboxDispatcher(
         var claimed = claim.Messages.Select(m => m.Id).ToHashSet();
         foreach (var head in heads)
         {
-            if (claimed.Contains(head.Id))
-            {
-                var queue = _known[head.Destination];
-                queue.Dequeue();
-                if (queue.Count == 0) _known.Remove(head.Destination);
-            }
-            else
-            {
-                _known.Remove(head.Destination);
-                _lookAgain = true;
-            }
+            if (claimed.Contains(head.Id)) TakeKnown(head);
+            else LeaveToGeneralClaim(head.Destination);
         }
         Start(claim, ct);
         return claim.Messages.Count;
     }
 
-    private async Task<int> ClaimAsync(int max, CancellationToken ct)
+    /// <returns>How many messages were claimed, and how many of them this process had not been told about.</returns>
+    private async Task<(int Claimed, int Theirs)> ClaimAsync(int max, CancellationToken ct)
     {
         OutboxClaimedMessages claim;
         await using (var scope = scopes.CreateAsyncScope())
             claim = await scope.ServiceProvider.GetRequiredService<IOutboxQueue>().ClaimMessagesAsync(time.GetUtcNow(), options.Value.LeaseDuration, max, ct);
-        foreach (var message in claim.Messages)
-            if (_known.TryGetValue(message.Destination, out var queue) && queue.Peek().Id == message.Id)
-            {
-                queue.Dequeue();
-                if (queue.Count == 0) _known.Remove(message.Destination);
-            }
+        // What was committed while the claim ran is known first: a message claimed here must leave its queue,
+        // or the cheap claim would try it again, fail, and leave its whole conversation to this claim.
+        lock (_knownLock) wakeUp.TakeCommitted(_known);
+        var theirs = claim.Messages.Count(message => !TakeKnown(message));
         Start(claim, ct);
-        return claim.Messages.Count;
+        return (claim.Messages.Count, theirs);
+    }
+
+    /// <summary>A claimed message leaves its destination's known queue (when it is its head), still counted until sent.</summary>
+    private bool TakeKnown(OutboxMessage message)
+    {
+        lock (_knownLock)
+        {
+            if (!_known.TryGetValue(message.Destination, out var queue) || queue.Peek().Id != message.Id) return false;
+            queue.Dequeue();
+            if (queue.Count == 0) _known.Remove(message.Destination);
+            _counted[message.Id] = 0;
+            return true;
+        }
+    }
+
+    /// <summary>The destination's known messages are left to the general claim, which keeps their order among the others.</summary>
+    private void LeaveToGeneralClaim(string destination)
+    {
+        int dropped;
+        lock (_knownLock)
+        {
+            if (!_known.Remove(destination, out var queue)) return;
+            dropped = queue.Count;
+        }
+        wakeUp.Sent(dropped);
+        _lookAgain = true;
     }
 
     private void Start(OutboxClaimedMessages claim, CancellationToken ct)
     {
         foreach (var message in claim.Messages)
         {
-            var (id, destination) = (message.Id, message.Destination);
-            _sending[destination] = 0;
-            var task = Task.Run(() => SendAsync(message, claim, ct), CancellationToken.None);
-            _inFlight[id] = task;
-            _ = task.ContinueWith(_ =>
+            var destination = message.Destination;
+            var task = Task.Run(() => SendInTurnAsync(message, claim, ct), CancellationToken.None);
+            _inFlight[destination] = task;
+            _ = task.ContinueWith(done =>
             {
-                _inFlight.TryRemove(id, out var _);
-                _sending.TryRemove(destination, out var _);
+                _inFlight.TryRemove(new KeyValuePair<string, Task>(destination, done));
                 wakeUp.MessagesEnqueued(); // the conversation's next message may go now
             }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Sends a destination's messages one after the other: once one is sent and recorded, the next one
+    /// this process committed for the same conversation is claimed right here, without a round through
+    /// the loop. Anything else (a failure, nothing more known) ends the run and the loop takes over.
+    /// </summary>
+    private async Task SendInTurnAsync(OutboxMessage message, OutboxClaimedMessages claim, CancellationToken ct)
+    {
+        while (true)
+        {
+            var next = await SendAsync(message, claim, ct);
+            if (_counted.TryRemove(message.Id, out _)) wakeUp.Sent(1);
+            if (next is null) return;
+            (message, claim) = next.Value;
         }
     }
 
@@ -186,7 +222,8 @@ internal sealed partial class OutboxDispatcher(
         return next - time.GetUtcNow() is { } until && until > TimeSpan.Zero && until < poll ? until : poll;
     }
 
-    private async Task SendAsync(OutboxMessage claimed, OutboxClaimedMessages claim, CancellationToken stoppingToken)
+    /// <returns>The conversation's next message, claimed, when this one was sent and the next is known and claimable.</returns>
+    private async Task<(OutboxMessage, OutboxClaimedMessages)?> SendAsync(OutboxMessage claimed, OutboxClaimedMessages claim, CancellationToken stoppingToken)
     {
         var id = claimed.Id;
         try
@@ -220,8 +257,9 @@ internal sealed partial class OutboxDispatcher(
 
             queue.Release(message);
             await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
-            if (stopped) return;
-            if (message.State == OutboxState.Sent) LogSent(message.Id, message.Operation, message.Destination);
+            if (stopped || message.State != OutboxState.Sent) return null;
+            LogSent(message.Id, message.Operation, message.Destination);
+            return await ClaimNextAsync(queue, message.Destination, stoppingToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -232,6 +270,29 @@ internal sealed partial class OutboxDispatcher(
             // Not recorded (the database is away): the lease lapses and the message is sent again later.
             LogNotRecorded(id, e.GetType().Name, e.Message);
         }
+        return null;
+    }
+
+    private async Task<(OutboxMessage, OutboxClaimedMessages)?> ClaimNextAsync(IOutboxQueue queue, string destination, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return null;
+        OutboxMessage next;
+        lock (_knownLock)
+        {
+            wakeUp.TakeCommitted(_known);
+            if (!_known.TryGetValue(destination, out var known)) return null;
+            next = known.Peek();
+        }
+        var claim = await queue.ClaimKnownAsync([next], time.GetUtcNow(), options.Value.LeaseDuration, ct);
+        if (claim.Messages.Count == 1 && claim.Messages[0].Id == next.Id)
+        {
+            TakeKnown(next);
+            return (next, claim);
+        }
+        LeaveToGeneralClaim(destination);
+        // A provider without a targeted claim may have claimed others (heads of other conversations): send them too.
+        Start(claim, ct);
+        return null;
     }
 
     private static IOutboundChannel ChannelFor(IServiceProvider services, OutboxMessage message)

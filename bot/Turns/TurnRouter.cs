@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.AgentDesk.Commands;
 using ServiceDesk.Bot.Flows;
 using ServiceDesk.Bot.Outbox;
@@ -19,7 +20,8 @@ namespace ServiceDesk.Bot.Turns;
 /// turn that failed left no record, so its redelivery is handled. A conflict with a concurrent turn
 /// (both creating one reference, both claiming one ticket) runs the turn again on fresh data.
 /// </summary>
-internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards cards, TimeProvider time, ILogger<TurnRouter> logger) : ITurnHandler
+internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards cards, TimeProvider time, ILogger<TurnRouter> logger,
+    OutboxWakeUp? outbox = null, IOptions<OutboxOptions>? outboxOptions = null) : ITurnHandler
 {
     internal const int MaxAttempts = 3;
 
@@ -33,6 +35,9 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
     /// </summary>
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
+        // Answers waiting to be sent are the bot's debt: past a bound, take no more until some are paid.
+        if (outbox is not null && outboxOptions?.Value is { } settings)
+            await outbox.WaitForRoomAsync(settings.BacklogLimit, settings.BacklogWait, time, cancellationToken);
         using (await _conversations.EnterAsync(GateKeyOf(turn), cancellationToken))
             return await HandleInTurnAsync(turn, cancellationToken);
     }

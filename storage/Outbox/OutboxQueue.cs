@@ -33,14 +33,15 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
     {
         var token = Guid.NewGuid();
         if (max <= 0) return new OutboxClaim(token, []);
+        var candidates = await db.Database.SqlQueryRaw<Guid>(CandidatesSql, Instant(now), max).ToListAsync(ct);
+        if (candidates.Count == 0) return new OutboxClaim(token, []);
         if (db.SqliteWriter is { } writer)
         {
-            // In the writer's transaction, which holds the write lock: what the SELECT finds is leased before anyone else looks.
+            // Looked at again in the writer's transaction, which holds the write lock: what that SELECT finds is
+            // leased before anyone else looks. (The read above spares the lock when there is nothing to claim.)
             var claim = new SqliteClaim(db.Model.FindEntityType(typeof(OutboxMessage))!, now, now + leaseFor, token, max);
             return new OutboxClaim(token, await writer.WriteAsync(claim.Run, ct));
         }
-        var candidates = await db.Database.SqlQueryRaw<Guid>(CandidatesSql, Instant(now), max).ToListAsync(ct);
-        if (candidates.Count == 0) return new OutboxClaim(token, []);
 
         // The conditions are repeated in the UPDATE: a concurrent claimer that read the same candidates
         // finds them leased when its UPDATE gets the row (PostgreSQL re-checks the row; SQLite has one writer).

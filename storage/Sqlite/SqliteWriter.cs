@@ -37,7 +37,10 @@ internal sealed class SqliteWriter
 
     /// <summary>True when the connection string names a database file that several connections share (not an in-memory one).</summary>
     public static bool CanWrite(string? connectionString) =>
-        connectionString is not null && StorageOptions.SqliteFilePath(new SqliteConnectionStringBuilder(connectionString)) is not null;
+        connectionString is not null && FileDatabases.GetOrAdd(connectionString,
+            static cs => StorageOptions.SqliteFilePath(new SqliteConnectionStringBuilder(cs)) is not null);
+
+    private static readonly ConcurrentDictionary<string, bool> FileDatabases = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch's transaction (inside its own savepoint) and completes
@@ -183,6 +186,10 @@ internal sealed class SqliteWriteSession : IDisposable
                      {
                          $"PRAGMA busy_timeout = {SqliteConnectionSetup.BusyTimeoutMilliseconds};",
                          $"PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};",
+                         // The writer's connection lives as long as there is work: a cache that holds the indexes
+                         // it inserts into at random (GUID and activity ids) instead of re-reading their pages.
+                         "PRAGMA cache_size = -65536;",
+                         SqliteConnectionSetup.MemoryMap,
                      })
             {
                 using var command = connection.CreateCommand();
