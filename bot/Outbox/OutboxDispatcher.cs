@@ -205,14 +205,28 @@ internal sealed partial class OutboxDispatcher(
     /// </summary>
     private async Task SendInTurnAsync(OutboxMessage message, OutboxClaimedMessages claim, CancellationToken ct)
     {
-        while (true)
+        // One unit of work carries a run of sends (each message's outcome saved on its own), renewed now and then.
+        var scope = scopes.CreateAsyncScope();
+        try
         {
-            var next = await SendAsync(message, claim, ct);
-            if (_counted.TryRemove(message.Id, out _)) wakeUp.Sent(1);
-            if (next is null) return;
-            (message, claim) = next.Value;
+            for (var sent = 1; ; sent++)
+            {
+                var next = await SendAsync(scope.ServiceProvider, message, claim, ct);
+                if (_counted.TryRemove(message.Id, out _)) wakeUp.Sent(1);
+                if (next is null) return;
+                (message, claim) = next.Value;
+                if (sent % SendsPerUnitOfWork != 0) continue;
+                await scope.DisposeAsync();
+                scope = scopes.CreateAsyncScope();
+            }
+        }
+        finally
+        {
+            await scope.DisposeAsync();
         }
     }
+
+    private const int SendsPerUnitOfWork = 64;
 
     private async Task<TimeSpan> UntilNextDueAsync(TimeSpan poll, CancellationToken ct)
     {
@@ -223,13 +237,13 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <returns>The conversation's next message, claimed, when this one was sent and the next is known and claimable.</returns>
-    private async Task<(OutboxMessage, OutboxClaimedMessages)?> SendAsync(OutboxMessage claimed, OutboxClaimedMessages claim, CancellationToken stoppingToken)
+    /// <param name="services">The unit of work of the run: a failure here ends the run (and so the unit of work).</param>
+    private async Task<(OutboxMessage, OutboxClaimedMessages)?> SendAsync(IServiceProvider services, OutboxMessage claimed, OutboxClaimedMessages claim,
+        CancellationToken stoppingToken)
     {
         var id = claimed.Id;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
             var queue = services.GetRequiredService<IOutboxQueue>();
             // Read with the claim a moment ago: if the lease lapsed meanwhile (minutes) and another dispatcher
             // recorded a result, this one's result is refused when saved (the attempts count is its version).
@@ -259,6 +273,7 @@ internal sealed partial class OutboxDispatcher(
             await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
             if (stopped || message.State != OutboxState.Sent) return null;
             LogSent(message.Id, message.Operation, message.Destination);
+            queue.ForgetSaved(); // the run's next send reads its message's conversation afresh
             return await ClaimNextAsync(queue, message.Destination, stoppingToken);
         }
         catch (ConcurrencyConflictException)

@@ -34,6 +34,12 @@ public interface IOutboxQueue
     /// </summary>
     OutboxMessage TrackClaimed(OutboxMessage claimed, OutboxClaimedMessages claim);
 
+    /// <summary>
+    /// After a save, the unit of work forgets what it tracks (when nothing is left unsaved), so a dispatcher
+    /// that goes on with other messages in it reads them, and their conversations, afresh.
+    /// </summary>
+    void ForgetSaved();
+
     /// <summary>The claimed message, tracked, when this claim still holds it; null when it lapsed or the message moved on.</summary>
     Task<OutboxMessage?> FindClaimedAsync(Guid id, Guid claim, CancellationToken ct = default);
 

@@ -93,6 +93,11 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
         return claimed;
     }
 
+    public void ForgetSaved()
+    {
+        if (!db.ChangeTracker.HasChanges()) db.ChangeTracker.Clear();
+    }
+
     public Task<OutboxMessage?> FindClaimedAsync(Guid id, Guid claim, CancellationToken ct = default) =>
         db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id && m.State == OutboxState.Pending
             && EF.Property<Guid?>(m, OutboxMapping.LeaseToken) == claim, ct);
