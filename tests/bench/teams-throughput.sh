@@ -19,7 +19,7 @@
 #
 # Env (all optional):
 #   REPEATS=2 SECS=15 WARMUP=10 CONCURRENCIES="16 64"
-#   BOTS="peer-bot servicedesk kestrel-baseline"   (also: servicedesk-normal, servicedesk-full, see below)
+#   BOTS="peer-bot servicedesk servicedesk-help kestrel-baseline"   (also: servicedesk-normal, servicedesk-full)
 #   SHARED_BENCH=<repo>/../shared/bench   where the harness is (read-only is fine: it is copied)
 #   BOT_PUBLISH_DIR=<dir>                 use this published bot instead of publishing one
 #   R2R=1                                 publish ReadyToRun (0: plain IL, all JIT)
@@ -31,9 +31,13 @@
 #   peer-bot          ../shared/bench/peer-bot (botbuilder 4.23, express), replies before answering 200
 #   servicedesk       this repository's bot as configured by default, plus one benchmark setting:
 #                     BotFramework:Connector:LocalRateLimits=false (Teams' own limits, 50/s per tenant
-#                     and 7/s per conversation, would otherwise pace the replies to a 50-user load)
+#                     and 7/s per conversation, would otherwise pace the replies to a 50-user load).
+#                     The harness's texts describe problems: each turn is an intake (classifier,
+#                     known answers, the pre-filled form, the conversation's flow state)
+#   servicedesk-help  the same bot, every activity's text "help": the turn itself (parse, dedupe record,
+#                     conversation reference, one outbox message, commit, delivery) with the help card
 #   servicedesk-normal, servicedesk-full
-#                     the same with Storage:Sqlite:Synchronous=Normal or Full (see docs/benchmarks.md)
+#                     servicedesk with Storage:Sqlite:Synchronous=Normal or Full (Full is the default)
 #   kestrel-baseline  ../shared/bench/kestrel-baseline: parse + reply, nothing stored (the ceiling)
 set -euo pipefail
 
@@ -44,7 +48,7 @@ REPEATS=${REPEATS:-2}
 SECS=${SECS:-15}
 WARMUP=${WARMUP:-10}
 CONCURRENCIES=${CONCURRENCIES:-"16 64"}
-BOTS=${BOTS:-"peer-bot servicedesk kestrel-baseline"}
+BOTS=${BOTS:-"peer-bot servicedesk servicedesk-help kestrel-baseline"}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-120}
 CONNECTOR_PORT=${CONNECTOR_PORT:-3980}
 PEER_PORT=${PEER_PORT:-3977}
@@ -53,7 +57,7 @@ KESTREL_PORT=${KESTREL_PORT:-3979}
 
 [[ -f $SHARED_BENCH/run.sh ]] || { echo "no benchmark harness at $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 3; }
 for b in $BOTS; do
-  case $b in peer-bot|servicedesk|servicedesk-normal|servicedesk-full|kestrel-baseline) ;; *) echo "unknown bot '$b'" >&2; exit 2 ;; esac
+  case $b in peer-bot|servicedesk|servicedesk-help|servicedesk-normal|servicedesk-full|kestrel-baseline) ;; *) echo "unknown bot '$b'" >&2; exit 2 ;; esac
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/teams-throughput.XXXXXX")
@@ -101,8 +105,14 @@ B=$WORK/bench
 # activities by id (ours does, durably) would take every run after the first for redeliveries of
 # the warm-up's activities and answer them without a reply; so, in this copy only, each run gets
 # its own id prefix (ACTIVITY_ID_PREFIX, set per run below). The peer and the baseline ignore ids.
-sed -i 's|string.format("t%d-%d", tid, counter)|string.format("%st%d-%d", os.getenv("ACTIVITY_ID_PREFIX") or "", tid, counter)|' "$B/load/activity.lua"
-grep -q 'ACTIVITY_ID_PREFIX' "$B/load/activity.lua" || { echo "could not make activity ids unique per run in $B/load/activity.lua" >&2; exit 3; }
+# Also in this copy only: ACTIVITY_TEXT, when set, replaces the harness's texts (servicedesk-help sends "help").
+sed -i -e 's|string.format("t%d-%d", tid, counter)|string.format("%st%d-%d", id_prefix, tid, counter)|' \
+       -e 's|u, u, u, u, texts\[(counter % #texts) + 1\])|u, u, u, u, text_override or texts[(counter % #texts) + 1])|' \
+       -e 's|^local users = .*|&\nlocal id_prefix = os.getenv("ACTIVITY_ID_PREFIX") or ""\nlocal text_override = os.getenv("ACTIVITY_TEXT")|' \
+       "$B/load/activity.lua"
+for patched in 'string.format("%st%d-%d", id_prefix' 'text_override or texts' 'local text_override = os.getenv'; do
+  grep -qF "$patched" "$B/load/activity.lua" || { echo "could not patch $B/load/activity.lua (ids per run, text)" >&2; exit 3; }
+done
 # node_modules are kept between runs, keyed by the lock file, so a run does not wait on npm each time.
 NM_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/servicedesk-bench/node_modules-$(sha256sum "$B/package-lock.json" | cut -c1-16)
 if [[ -f $NM_CACHE/botbuilder/package.json && -f $NM_CACHE/express/package.json ]]; then
@@ -193,6 +203,7 @@ measure() {
   local label=$1 run=$2 conc=$3 secs=$4 pid=${5:-} url before out result
   url="http://127.0.0.1:$(bot_port "$label")/api/messages"
   export ACTIVITY_ID_PREFIX="r${run:-w}c${conc}n$((++RUN_SEQ))-"
+  if [[ $label == servicedesk-help ]]; then export ACTIVITY_TEXT=help; else unset ACTIVITY_TEXT; fi
   before=$(json_field "$(get "http://127.0.0.1:$CONNECTOR_PORT/stats")" total)
   if [[ -n $run ]]; then
     out=$(cd "$B" && LABEL="$label" RUN="$run" BOT_PID="$pid" RESULT_FILE="$RESULTS" ./run.sh "$url" "$conc" "$secs")

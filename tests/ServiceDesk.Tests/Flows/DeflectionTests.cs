@@ -20,7 +20,7 @@ public sealed class DeflectionTests : FlowTest
     public async Task An_answer_that_solves_it_ends_the_conversation_without_a_ticket(string locale, string problem, string article, string glad)
     {
         var bot = StartBot();
-        await SeedStarterKnowledgeAsync(bot);
+        await AssertStarterKnowledgeSeededAsync(bot);
         var expected = locale.StartsWith("es", StringComparison.Ordinal) ? VpnEs : VpnEn;
 
         var offer = Assert.Single(await SayAsync(bot, problem, locale));
@@ -43,7 +43,7 @@ public sealed class DeflectionTests : FlowTest
     public async Task Still_needing_help_registers_the_ticket_with_what_was_already_written(string locale, string problem, string registered)
     {
         var bot = StartBot();
-        await SeedStarterKnowledgeAsync(bot);
+        await AssertStarterKnowledgeSeededAsync(bot);
         var offer = Assert.Single(await SayAsync(bot, problem, locale));
         var offered = ServiceDesk.Tests.Cards.CardWalk.Clicks(offer)
             .Where(c => c.Verb == "deflectionSolved").Select(c => Guid.Parse((string)c.Data["articleId"]!)).Distinct().ToList();
@@ -62,11 +62,13 @@ public sealed class DeflectionTests : FlowTest
         AssertAllCardsValid();
     }
 
-    internal static Task SeedStarterKnowledgeAsync(DeskBot bot) => InScopeAsync(bot, async s =>
+    // First start seeds the starter articles; the deflection paths below rely on them being there.
+    internal static Task AssertStarterKnowledgeSeededAsync(DeskBot bot) => InScopeAsync(bot, async s =>
     {
-        var knowledge = s.GetRequiredService<IKnowledgeBase>();
-        foreach (var article in StarterKnowledge.StarterArticles()) knowledge.Add(article);
-        await s.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+        var context = s.GetRequiredService<ServiceDeskContext>();
+        var keys = StarterKnowledge.StarterArticles().Select(a => a.Key).ToHashSet();
+        var seeded = await context.Set<KnowledgeArticle>().CountAsync(a => keys.Contains(a.Key));
+        Assert.Equal(keys.Count, seeded);
         return 0;
     });
 

@@ -17,6 +17,7 @@ public sealed class QuestionTests : FlowTest
         string reply, string offer, string newProblem)
     {
         var bot = StartBot();
+        await RetireStarterKnowledgeAsync(bot);
         var form = Assert.Single(await SayAsync(bot, problem, locale));
         await ClickAsync(bot, form, "submitIntake", locale);
         await NextCardsAsync(1);

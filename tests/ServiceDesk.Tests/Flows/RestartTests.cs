@@ -9,6 +9,7 @@ public sealed class RestartTests : FlowTest
     public async Task A_restart_in_the_middle_of_the_intake_loses_nothing()
     {
         var first = StartBot();
+        await RetireStarterKnowledgeAsync(first);
         var form = Assert.Single(await SayAsync(first, "Mi portátil no arranca desde esta mañana y no puedo trabajar", "es-ES"));
         Assert.Contains("P3", Text(form));
         await StopAsync(first);
@@ -32,7 +33,7 @@ public sealed class RestartTests : FlowTest
     public async Task Known_answers_offered_before_a_restart_can_still_be_declined_after_it()
     {
         var first = StartBot();
-        await DeflectionTests.SeedStarterKnowledgeAsync(first);
+        await DeflectionTests.AssertStarterKnowledgeSeededAsync(first);
         var offer = Assert.Single(await SayAsync(first, "The VPN won't connect from home, it stays on Connecting", "en-US"));
         await StopAsync(first);
 
