@@ -4,9 +4,14 @@ namespace ServiceDesk.Cards.Localization;
 
 // Same keys, same {placeholders} as SpanishCatalog (a test holds them together). Add syntax, so a
 // duplicated key fails at start instead of silently replacing the first.
-internal static class EnglishCatalog
+internal static partial class EnglishCatalog
 {
-    public static readonly FrozenDictionary<string, string> Entries = new Dictionary<string, string>
+    // Features with many texts keep them in their own file (a partial of this class); a key defined
+    // twice fails at start and in the catalog tests.
+    public static readonly FrozenDictionary<string, string> Entries =
+        Merge(Core(), Outages(), Reports());
+
+    private static Dictionary<string, string> Core() => new()
     {
         // Dates and durations
         { "date.dayTime", "{weekday} {day} {month}, {time}" },
@@ -452,5 +457,14 @@ internal static class EnglishCatalog
         { "notice.problemOpened.text", "{by} opened it from {number}." },
         { "notice.channelRegistered.title", "{group}'s triage channel" },
         { "notice.channelRegistered.text", "New tickets of {group} will arrive in this channel." },
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
+
+    private static FrozenDictionary<string, string> Merge(params Dictionary<string, string>[] sections)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var section in sections)
+            foreach (var (key, text) in section)
+                if (!all.TryAdd(key, text)) throw new InvalidOperationException($"The text '{key}' is defined twice.");
+        return all.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

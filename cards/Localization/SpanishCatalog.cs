@@ -4,9 +4,14 @@ namespace ServiceDesk.Cards.Localization;
 
 // Same keys, same {placeholders} as EnglishCatalog (a test holds them together). Tuteo, as the
 // desk speaks to colleagues.
-internal static class SpanishCatalog
+internal static partial class SpanishCatalog
 {
-    public static readonly FrozenDictionary<string, string> Entries = new Dictionary<string, string>
+    // Features with many texts keep them in their own file (a partial of this class); a key defined
+    // twice fails at start and in the catalog tests.
+    public static readonly FrozenDictionary<string, string> Entries =
+        Merge(Core(), Outages(), Reports());
+
+    private static Dictionary<string, string> Core() => new()
     {
         // Fechas y duraciones
         { "date.dayTime", "{weekday} {day} {month}, {time}" },
@@ -452,5 +457,14 @@ internal static class SpanishCatalog
         { "notice.problemOpened.text", "{by} lo abrió desde {number}." },
         { "notice.channelRegistered.title", "Canal de triaje de {group}" },
         { "notice.channelRegistered.text", "Los tickets nuevos de {group} llegarán a este canal." },
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
+
+    private static FrozenDictionary<string, string> Merge(params Dictionary<string, string>[] sections)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var section in sections)
+            foreach (var (key, text) in section)
+                if (!all.TryAdd(key, text)) throw new InvalidOperationException($"The text '{key}' is defined twice.");
+        return all.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

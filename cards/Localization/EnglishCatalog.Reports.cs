@@ -1,0 +1,8 @@
+namespace ServiceDesk.Cards.Localization;
+
+internal static partial class EnglishCatalog
+{
+    private static Dictionary<string, string> Reports() => new()
+    {
+    };
+}
