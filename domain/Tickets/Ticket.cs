@@ -37,6 +37,9 @@ public sealed class Ticket
     public DateTimeOffset? ClosedAt { get; private set; }
     public Resolution? Resolution { get; private set; }
     public Guid? ProblemId { get; private set; }
+
+    /// <summary>The major incident this one is part of: its requester follows the major incident's updates.</summary>
+    public Guid? MajorIncidentId { get; private set; }
     public TicketSlaTargets Sla { get; private set; } = null!;
     public int Version { get; private set; }
     public IReadOnlyList<TicketEvent> Events => _events;
@@ -236,6 +239,22 @@ public sealed class Ticket
         if (ProblemId == problemId) throw new DomainException("ticket.alreadyLinked", $"{Number} is already linked to {problemNumber}.");
         ProblemId = problemId;
         Append(TicketEventType.LinkedToProblem, now, actor, text: problemNumber);
+    }
+
+    /// <summary>
+    /// Records that this incident is one more report of <paramref name="major"/> (a burst of similar tickets,
+    /// or someone who said "I'm affected" to an outage notice).
+    /// </summary>
+    public void LinkToMajorIncident(Ticket major, PersonRef actor, DateTimeOffset now)
+    {
+        if (Kind != TicketKind.Incident || major.Kind != TicketKind.Incident)
+            throw new DomainException("ticket.majorLinkOnlyIncident", $"{Number}: only incidents link to a major incident.");
+        if (!major.IsMajor) throw new DomainException("ticket.notMajor", $"{major.Number} is not a major incident.");
+        if (major.Id == Id) throw new DomainException("ticket.majorLinkSelf", $"{Number} cannot be linked to itself.");
+        EnsureNotTerminal(TicketTransition.Assign);
+        if (MajorIncidentId == major.Id) throw new DomainException("ticket.alreadyLinked", $"{Number} is already linked to {major.Number}.");
+        MajorIncidentId = major.Id;
+        Append(TicketEventType.LinkedToMajorIncident, now, actor, text: major.Number.ToString());
     }
 
     public void CallCoordinator(string reason, PersonRef actor, DateTimeOffset now)

@@ -27,6 +27,7 @@ public enum TicketEventType
     LinkedToProblem,
     MajorDeclared,
     CoordinatorCalled,
+    LinkedToMajorIncident,
 }
 
 /// <summary>

@@ -45,6 +45,8 @@ internal sealed class TicketMapping : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => new { t.Group, t.Status });
         b.HasIndex(t => t.Status);
         b.HasIndex(t => t.CreatedAt);
+        // No foreign key: SQLite cannot add one to an existing table without rebuilding it.
+        b.HasIndex(t => t.MajorIncidentId);
         // requester_key is indexed too, but EF 10 cannot declare an index on a complex-type
         // column: that index lives in the migrations only (see Migrations/README.md).
     }
