@@ -8,6 +8,7 @@ using ServiceDesk.Domain.Classification;
 using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Flows;
 using ServiceDesk.Domain.Knowledge;
+using ServiceDesk.Domain.Outages;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Roster;
@@ -19,6 +20,7 @@ using ServiceDesk.Storage.Classification;
 using ServiceDesk.Storage.Conversations;
 using ServiceDesk.Storage.Flows;
 using ServiceDesk.Storage.Knowledge;
+using ServiceDesk.Storage.Outages;
 using ServiceDesk.Storage.Outbox;
 using ServiceDesk.Storage.Problems;
 using ServiceDesk.Storage.Roster;
@@ -64,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IConversationReferenceRepository, ConversationReferenceRepository>();
         services.AddScoped<IProcessedActivities, ProcessedActivityRepository>();
         services.AddScoped<IKnowledgeBase, KnowledgeBase>();
+        services.AddScoped<IOutageRepository, OutageRepository>();
         services.AddScoped<StorageHealth>();
         return services;
     }
