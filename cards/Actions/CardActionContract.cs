@@ -47,6 +47,11 @@ public static class CardActionContract
         For(Json.RegisterTriageChannel),
         For(Json.ResolveProblem),
         For(Json.CategorizeTicket),
+        For(Json.DeclareOutage),
+        For(Json.UpdateOutage),
+        For(Json.EndOutage),
+        For(Json.ImAffected),
+        For(Json.RefreshOutage),
     ];
 
     private static readonly FrozenDictionary<string, Entry> ByVerb = Table.ToFrozenDictionary(e => e.Verb, StringComparer.Ordinal);

@@ -21,6 +21,8 @@ namespace ServiceDesk.Cards.Actions;
         typeof(NamedEnumConverter<SupportLevel>),
         typeof(NamedEnumConverter<ResolutionCode>),
         typeof(NamedEnumConverter<TicketCardAudience>),
+        typeof(NamedEnumConverter<ServiceDesk.Domain.Outages.OutageSeverity>),
+        typeof(NamedEnumConverter<ServiceDesk.Domain.Outages.OutageAudienceKind>),
     ])]
 [JsonSerializable(typeof(ClaimTicket))]
 [JsonSerializable(typeof(StartWork))]
@@ -52,4 +54,9 @@ namespace ServiceDesk.Cards.Actions;
 [JsonSerializable(typeof(RegisterTriageChannel))]
 [JsonSerializable(typeof(ResolveProblem))]
 [JsonSerializable(typeof(CategorizeTicket))]
+[JsonSerializable(typeof(DeclareOutage))]
+[JsonSerializable(typeof(UpdateOutage))]
+[JsonSerializable(typeof(EndOutage))]
+[JsonSerializable(typeof(ImAffected))]
+[JsonSerializable(typeof(RefreshOutage))]
 internal sealed partial class CardActionJsonContext : JsonSerializerContext;
