@@ -1,5 +1,6 @@
 using ServiceDesk.Bot.Admin;
 using ServiceDesk.Bot.AgentDesk;
+using ServiceDesk.Bot.Bursts;
 using ServiceDesk.Bot.Channels.Teams;
 using ServiceDesk.Bot.Database;
 using ServiceDesk.Bot.Desk;
@@ -23,7 +24,8 @@ builder.Services
     .AddOutbox(builder.Configuration)
     .AddPeopleDirectory(builder.Configuration)
     .AddTickets(builder.Configuration)
-    .AddAgentDesk();
+    .AddAgentDesk()
+    .AddBursts(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();

@@ -5,7 +5,11 @@ namespace ServiceDesk.Bot.Tickets;
 /// <summary>A ticket change that was saved: what the scheduler needs to hear.</summary>
 /// <param name="ResolvedAt">Set when the change resolved the ticket (the survey follows).</param>
 /// <param name="Reopened">The change undid a resolution (reopen, closure rejected): the survey is off.</param>
-public sealed record TicketSaved(Guid TicketId, DateTimeOffset? ResolvedAt, bool Reopened);
+public sealed record TicketSaved(Guid TicketId, DateTimeOffset? ResolvedAt, bool Reopened)
+{
+    /// <summary>The change registered the ticket (burst detection looks at new tickets only).</summary>
+    public bool Registered { get; init; }
+}
 
 /// <summary>Told after a turn's ticket changes were saved (the SLA watch and the surveys listen).</summary>
 public interface ITicketChangeObserver
@@ -23,12 +27,19 @@ public sealed partial class TicketFollowUps(IServiceScopeFactory scopes, ILogger
 {
     private readonly Dictionary<Guid, FollowUp> _pending = [];
 
-    private sealed record FollowUp(int Version, DateTimeOffset? ResolvedAt, bool Reopened);
+    private sealed record FollowUp(int Version, DateTimeOffset? ResolvedAt, bool Reopened, bool Registered = false);
 
     /// <summary>The ticket changed in a way that may move its SLA clocks (which is nearly every change).</summary>
     public void Changed(Ticket ticket) => Note(ticket);
 
     public void Resolved(Ticket ticket) => Note(ticket, resolvedAt: ticket.ResolvedAt);
+
+    /// <summary>A new ticket: its SLA watch starts, and burst detection compares it with the service's recent ones.</summary>
+    public void Registered(Ticket ticket)
+    {
+        Note(ticket);
+        _pending[ticket.Id] = _pending[ticket.Id] with { Registered = true };
+    }
 
     /// <summary>Reopened, or its closure rejected: the survey and the automatic closure are off.</summary>
     public void Reopened(Ticket ticket) => Note(ticket, reopened: true);
@@ -40,6 +51,7 @@ public sealed partial class TicketFollowUps(IServiceScopeFactory scopes, ILogger
         _pending[ticket.Id] = resolvedAt is not null || reopened
             ? new FollowUp(ticket.Version, resolvedAt, reopened)
             : new FollowUp(ticket.Version, earlier?.ResolvedAt, earlier?.Reopened ?? false);
+        if (earlier?.Registered == true) _pending[ticket.Id] = _pending[ticket.Id] with { Registered = true };
     }
 
     public ValueTask DisposeAsync()
@@ -65,7 +77,7 @@ public sealed partial class TicketFollowUps(IServiceScopeFactory scopes, ILogger
             {
                 var saved = await tickets.FindAsync(ticketId);
                 if (saved is null || saved.Version < followUp.Version) continue;
-                var change = new TicketSaved(ticketId, followUp.ResolvedAt, followUp.Reopened);
+                var change = new TicketSaved(ticketId, followUp.ResolvedAt, followUp.Reopened) { Registered = followUp.Registered };
                 foreach (var observer in observers) await observer.SavedAsync(change, CancellationToken.None);
             }
         }

@@ -44,7 +44,7 @@ internal sealed partial class TicketRegistrar(
         var view = await cards.ViewAsync(ticket, ct);
         await cards.SendRequesterCardAsync(ticket, view, requester.ConversationKey, requester.ConversationKey is null ? null : requester.ChannelId, ct);
         await cards.PostAgentCardAsync(ticket, view, ct);
-        followUps.Changed(ticket); // the SLA watch starts once the caller's unit of work has saved it
+        followUps.Registered(ticket); // the SLA watch and burst detection start once the caller's unit of work has saved it
         LogRegistered(ticket.Number.ToString(), ticket.Priority.ToString(), ticket.Group);
         return ticket;
     }

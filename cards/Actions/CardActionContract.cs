@@ -47,6 +47,8 @@ public static class CardActionContract
         For(Json.RegisterTriageChannel),
         For(Json.ResolveProblem),
         For(Json.CategorizeTicket),
+        For(Json.DeclareBurst),
+        For(Json.DismissBurst),
         For(Json.DeclareOutage),
         For(Json.UpdateOutage),
         For(Json.EndOutage),

@@ -54,6 +54,8 @@ namespace ServiceDesk.Cards.Actions;
 [JsonSerializable(typeof(RegisterTriageChannel))]
 [JsonSerializable(typeof(ResolveProblem))]
 [JsonSerializable(typeof(CategorizeTicket))]
+[JsonSerializable(typeof(DeclareBurst))]
+[JsonSerializable(typeof(DismissBurst))]
 [JsonSerializable(typeof(DeclareOutage))]
 [JsonSerializable(typeof(UpdateOutage))]
 [JsonSerializable(typeof(EndOutage))]

@@ -9,7 +9,7 @@ internal static partial class EnglishCatalog
     // Features with many texts keep them in their own file (a partial of this class); a key defined
     // twice fails at start and in the catalog tests.
     public static readonly FrozenDictionary<string, string> Entries =
-        Merge(Core(), Outages(), Reports());
+        Merge(Core(), Outages(), Reports(), Bursts());
 
     private static Dictionary<string, string> Core() => new()
     {

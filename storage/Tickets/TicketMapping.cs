@@ -47,6 +47,8 @@ internal sealed class TicketMapping : IEntityTypeConfiguration<Ticket>
         b.HasIndex(t => t.CreatedAt);
         // No foreign key: SQLite cannot add one to an existing table without rebuilding it.
         b.HasIndex(t => t.MajorIncidentId);
+        // Burst detection reads one service's tickets of the last minutes after every registration.
+        b.HasIndex(t => new { t.ServiceKey, t.CreatedAt });
         // requester_key is indexed too, but EF 10 cannot declare an index on a complex-type
         // column: that index lives in the migrations only (see Migrations/README.md).
     }

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using ServiceDesk.Bot.Outbox;
+using ServiceDesk.Bot.Tickets;
+using ServiceDesk.Cards.AdaptiveCards;
+using ServiceDesk.Cards.Bursts;
+using ServiceDesk.Cards.Messages;
+using ServiceDesk.Domain.Bursts;
+using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Roster;
+using ServiceDesk.Domain.Tickets;
+
+namespace ServiceDesk.Bot.Bursts;
+
+/// <summary>
+/// A burst's card in each coordinator's chat (coordinators are reached in their personal chats, as for
+/// SLA breaches and major incidents), named per chat by <see cref="CardKey"/> so every later change
+/// edits the same card; and the notice the affected requesters get. All through the caller's outbox.
+/// </summary>
+public sealed partial class BurstCards(
+    IBurstRepository bursts,
+    ICatalogRepository catalog,
+    IRosterRepository roster,
+    TicketAddresses addresses,
+    TicketCards cards,
+    IOutbound outbound,
+    TimeProvider time,
+    ILogger<BurstCards> log)
+{
+    public static string CardKey(Guid burstId, string conversationKey) => $"burst-card:{burstId}:{conversationKey}";
+
+    public async Task<BurstView> ViewAsync(Burst burst, CancellationToken ct)
+    {
+        var tickets = await bursts.TicketsAsync(burst.Tickets, ct);
+        var major = burst.MajorIncidentId is { } id ? tickets.FirstOrDefault(t => t.Id == id)?.Number.ToString() : null;
+        return new BurstView(burst.Id, burst.Version, burst.State, await ServiceNameAsync(burst.ServiceKey, ct), tickets, burst.SuggestedMajorId,
+            major, burst.DecidedByName, burst.DecidedAt, burst.Notified, burst.LinkedLater);
+    }
+
+    /// <summary>The card as the clicking coordinator sees it now.</summary>
+    public async Task<JsonObject> RenderAsync(Burst burst, CardContext context, CancellationToken ct) =>
+        BurstCard.Render(await ViewAsync(burst, ct), context);
+
+    /// <summary>Offers the burst to every coordinator the bot can reach; false when none could be.</summary>
+    public async Task<bool> OfferAsync(Burst burst, CancellationToken ct)
+    {
+        var view = await ViewAsync(burst, ct);
+        foreach (var chat in await CoordinatorChatsAsync(ct))
+        {
+            cards.Send(chat, c => BurstCard.Render(view, c), CardKey(burst.Id, chat.ReferenceKey));
+            burst.ShowIn(chat.ReferenceKey);
+        }
+        if (burst.ShownIn.Count == 0) LogNobody(burst.ServiceKey, burst.Tickets.Count);
+        return burst.ShownIn.Count > 0;
+    }
+
+    /// <summary>Edits the card where it was posted; <paramref name="except"/> is the chat answered by the click itself.</summary>
+    public async Task RefreshAsync(Burst burst, string? except, CancellationToken ct)
+    {
+        var view = await ViewAsync(burst, ct);
+        foreach (var chat in await CoordinatorChatsAsync(ct))
+        {
+            // Only chats that got the card: an update under a key never sent would fail for good.
+            if (chat.ReferenceKey == except || !burst.ShownIn.Contains(chat.ReferenceKey)) continue;
+            var card = BurstCard.Render(view, cards.ContextFor(chat.Locale, chat.ChannelId, time.GetUtcNow()));
+            outbound.UpdateCorrelated(new OutboundTarget(chat.ReferenceKey), CardKey(burst.Id, chat.ReferenceKey), OutboundMessage.FromCard(card));
+        }
+    }
+
+    /// <summary>"Your ticket is part of major incident …", with the coordinator's message (null: the card's default, in the reader's language).</summary>
+    public Task<bool> TellLinkedAsync(Ticket ticket, Ticket major, string? message, LocalizedText service, CancellationToken ct) =>
+        cards.TellRequesterAsync(ticket, texts => new MessageView(
+            texts.Format("burst.notice.title", ("number", ticket.Number.ToString()), ("major", major.Number.ToString())),
+            texts.Format("burst.notice.text", ("message", message ?? BurstCard.DefaultMessage(texts, service))),
+            MessageTone.Warning, ticket.Id), ct);
+
+    /// <summary>The major incident's own requester: their ticket is the major incident now.</summary>
+    public Task<bool> TellMajorAsync(Ticket major, string? message, LocalizedText service, CancellationToken ct) =>
+        cards.TellRequesterAsync(major, texts => new MessageView(
+            texts.Format("notice.major.title", ("number", major.Number.ToString())),
+            texts.Format("burst.notice.text", ("message", message ?? BurstCard.DefaultMessage(texts, service))),
+            MessageTone.Warning, major.Id), ct);
+
+    public async Task<LocalizedText> ServiceNameAsync(string serviceKey, CancellationToken ct) =>
+        (await catalog.FindServiceAsync(serviceKey, ct))?.Name ?? new LocalizedText(serviceKey, serviceKey);
+
+    private async Task<List<TicketAudience>> CoordinatorChatsAsync(CancellationToken ct)
+    {
+        var chats = new List<TicketAudience>();
+        foreach (var coordinator in await roster.PeopleInRoleAsync(Role.Coordinator, ct))
+            if (await addresses.PersonAsync(coordinator, ct) is { } chat && chats.All(c => c.ReferenceKey != chat.ReferenceKey))
+                chats.Add(chat);
+        return chats;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A burst of {Count} similar tickets about {Service} found no coordinator to offer it to; add coordinators to the roster and let them open a chat with the bot")]
+    private partial void LogNobody(string service, int count);
+}
