@@ -7,6 +7,7 @@ using ServiceDesk.Bot.Desk;
 using ServiceDesk.Bot.Flows;
 using ServiceDesk.Bot.Health;
 using ServiceDesk.Bot.Jobs;
+using ServiceDesk.Bot.Outages;
 using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.People;
 using ServiceDesk.Bot.Startup;
@@ -25,12 +26,14 @@ builder.Services
     .AddPeopleDirectory(builder.Configuration)
     .AddTickets(builder.Configuration)
     .AddAgentDesk()
+    .AddOutages()
     .AddBursts(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();
 app.MapTeamsChannel();
 app.MapAdminApi();
+app.MapOutages();
 return await app.RunOrExplainAsync();
 
 public partial class Program;

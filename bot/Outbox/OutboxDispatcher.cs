@@ -269,6 +269,7 @@ internal sealed partial class OutboxDispatcher(
                 await RecordFailureAsync(services, message, new DeliveryFailedException(DeliveryFailure.Transient, e.GetType().Name + ": " + e.Message, inner: e));
             }
 
+            if (!stopped && message.State != OutboxState.Pending) await TellObserversAsync(services, message);
             queue.Release(message);
             await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
             if (stopped || message.State != OutboxState.Sent) return null;
@@ -308,6 +309,22 @@ internal sealed partial class OutboxDispatcher(
         // A provider without a targeted claim may have claimed others (heads of other conversations): send them too.
         Start(claim, ct);
         return null;
+    }
+
+    private async Task TellObserversAsync(IServiceProvider services, OutboxMessage message)
+    {
+        foreach (var observer in services.GetServices<IOutboxOutcomeObserver>())
+        {
+            try
+            {
+                await observer.OnOutcomeAsync(message, services, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The outcome must be saved whatever an observer thinks of it, or the message would be sent again.
+                LogObserverFailed(message.Id, observer.GetType().Name, e);
+            }
+        }
     }
 
     private static IOutboundChannel ChannelFor(IServiceProvider services, OutboxMessage message)
@@ -386,6 +403,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox message {Id} failed unexpectedly")]
     private partial void LogUnexpected(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id}: observer {Observer} failed on its outcome")]
+    private partial void LogObserverFailed(Guid id, string observer, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id}: another dispatcher recorded its outcome first")]
     private partial void LogLostClaim(Guid id);

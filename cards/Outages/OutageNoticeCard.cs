@@ -33,7 +33,12 @@ public static class OutageNoticeCard
             body.Add(new TextBlock(texts.Format("outage.notice.lastUpdate", ("when", when))) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Size = TextSize.Small });
             body.Add(new TextBlock(update) { Spacing = Spacing.Small });
         }
-        if (view.Status == OutageStatus.Active)
+        if (view.Status == OutageStatus.Active && view.AffectedTicket is { } linked)
+        {
+            body.Add(new TextBlock(context["outage.affected.title"]) { Weight = TextWeight.Bolder, Color = TextColor.Good, Spacing = Spacing.Medium });
+            body.Add(new TextBlock(texts.Format("outage.affected.text", ("number", linked))) { Spacing = Spacing.Small });
+        }
+        else if (view.Status == OutageStatus.Active)
         {
             body.Add(new TextBlock(context["outage.notice.affectedHint"]) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
             body.Add(new ActionSet([Buttons.Run(context, context["outage.notice.imAffected"], new ImAffected(view.OutageId), ButtonStyle.Positive)]));

@@ -4,6 +4,7 @@ namespace ServiceDesk.Cards.Outages;
 
 /// <summary>What a recipient's notice shows; the same for everyone but the language.</summary>
 /// <param name="LastUpdate">The newest update (on an end: the closing word, if any).</param>
+/// <param name="AffectedTicket">The reader's incident linked to the outage, after they pressed "I'm affected".</param>
 public sealed record OutageNoticeView(
     Guid OutageId,
     string ServiceName,
@@ -14,7 +15,8 @@ public sealed record OutageNoticeView(
     DateTimeOffset StartsAt,
     string? LastUpdate,
     DateTimeOffset? LastUpdateAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    string? AffectedTicket = null);
 
 /// <summary>A service the coordinator may pick on the form.</summary>
 public sealed record OutageServiceChoice(string Key, string Name);
