@@ -10,6 +10,7 @@ using ServiceDesk.Bot.Jobs;
 using ServiceDesk.Bot.Outages;
 using ServiceDesk.Bot.Outbox;
 using ServiceDesk.Bot.People;
+using ServiceDesk.Bot.Reports;
 using ServiceDesk.Bot.Startup;
 using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Bot.Turns;
@@ -26,6 +27,7 @@ builder.Services
     .AddPeopleDirectory(builder.Configuration)
     .AddTickets(builder.Configuration)
     .AddAgentDesk()
+    .AddReports(builder.Configuration)
     .AddOutages()
     .AddBursts(builder.Configuration);
 
@@ -33,6 +35,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapTeamsChannel();
 app.MapAdminApi();
+app.MapKpis();
 app.MapOutages();
 return await app.RunOrExplainAsync();
 

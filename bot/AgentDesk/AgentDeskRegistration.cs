@@ -40,6 +40,7 @@ public static class AgentDeskRegistration
         services.AddCardActionHandler<CancelTicket, CancelTicketHandler>();
         services.AddCardActionHandler<RefreshTicket, RefreshTicketHandler>();
         services.AddCardActionHandler<RegisterTriageChannel, RegisterTriageChannelHandler>();
+        services.AddCardActionHandler<AnswerSurvey, ServiceDesk.Bot.Jobs.Surveys.AnswerSurveyHandler>();
 
         services.AddScoped<IChannelCommand, UseChannelCommand>();
         services.AddScoped<IChannelCommand, QueueCommand>();

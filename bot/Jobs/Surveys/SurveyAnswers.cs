@@ -25,26 +25,36 @@ public sealed class SurveyAnswers(IServiceScopeFactory scopes, ISurveyScheduler 
                 ?? throw new DomainException("survey.notFound", $"Survey {surveyId} does not exist.");
             var ticket = await services.GetRequiredService<ITicketRepository>().FindAsync(survey.TicketId, ct)
                 ?? throw new DomainException("survey.notFound", $"The ticket of survey {surveyId} does not exist.");
-            var now = time.GetUtcNow();
-            survey.Answer(rating, comment, now);
-            ticket.RecordSurveyAnswer(rating, comment, now);
-            var closes = ticket.Status == TicketStatus.Resolved
-                && await services.GetRequiredService<IRosterRepository>().FindGroupAsync(ticket.Group, ct) is not { RequiresClosureApproval: true };
-            if (closes)
-            {
-                try
-                {
-                    ticket.Close(ticket.Requester.AsPerson(), now);
-                }
-                catch (DomainException)
-                {
-                    closes = false; // not closable yet (no category): the rating still counts
-                }
-            }
+            var closes = await ApplyAsync(services, survey, ticket, rating, comment, time.GetUtcNow(), ct);
             await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(ct);
             return new SurveyAnswer(survey, ticket, closes);
         }, ct);
         if (answer.Closed) await scheduler.CancelAsync(answer.Ticket.Id, ct);
         return answer;
+    }
+
+    /// <summary>
+    /// The answer on the survey and the ticket, in the caller's unit of work (not saved): true when it
+    /// closed the ticket. The card's handler runs this inside the turn, so the router commits it with the
+    /// refreshed cards.
+    /// </summary>
+    /// <exception cref="DomainException">Already answered, a rating out of 1–5, or the ticket is not resolved.</exception>
+    public static async Task<bool> ApplyAsync(IServiceProvider services, Survey survey, Ticket ticket, int rating, string? comment,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        survey.Answer(rating, comment, now);
+        ticket.RecordSurveyAnswer(rating, comment, now);
+        if (ticket.Status != TicketStatus.Resolved
+            || await services.GetRequiredService<IRosterRepository>().FindGroupAsync(ticket.Group, ct) is { RequiresClosureApproval: true })
+            return false;
+        try
+        {
+            ticket.Close(ticket.Requester.AsPerson(), now);
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false; // not closable yet (no category): the rating still counts
+        }
     }
 }
