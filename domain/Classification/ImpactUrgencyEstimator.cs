@@ -142,7 +142,7 @@ public static class ImpactUrgencyEstimator
     }
 
     private static List<string> Found(string phrase, IReadOnlyList<string> cues) =>
-        cues.Where(c => phrase.Contains(" " + c + " ", StringComparison.Ordinal)).ToList();
+        cues.Where(c => NormalizedText.Says(phrase, c)).ToList();
 
     private static string Quote(IEnumerable<string> cues) => "\"" + string.Join("\", \"", cues) + "\"";
 }

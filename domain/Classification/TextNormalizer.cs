@@ -17,7 +17,20 @@ public sealed record NormalizedText(IReadOnlyList<string> Words, IReadOnlyList<N
     /// <summary>The words joined by single spaces and padded, so " no funciona " finds whole words only.</summary>
     public string Phrase { get; } = " " + string.Join(' ', Words) + " ";
 
-    public bool Says(string foldedPhrase) => Phrase.Contains(" " + foldedPhrase + " ", StringComparison.Ordinal);
+    public bool Says(string foldedPhrase) => Says(Phrase, foldedPhrase);
+
+    /// <summary>Whether the padded <paramref name="phrase"/> has <paramref name="foldedPhrase"/> as whole words (no string built per cue).</summary>
+    internal static bool Says(string phrase, string foldedPhrase)
+    {
+        var at = phrase.IndexOf(foldedPhrase, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + foldedPhrase.Length;
+            if (at > 0 && phrase[at - 1] == ' ' && end < phrase.Length && phrase[end] == ' ') return true;
+            at = phrase.IndexOf(foldedPhrase, at + 1, StringComparison.Ordinal);
+        }
+        return false;
+    }
 }
 
 /// <summary>
@@ -105,6 +118,12 @@ public sealed class TextNormalizer
     /// <summary>Lowercase without diacritics; typographic apostrophes become plain ones.</summary>
     public static string Fold(string text)
     {
+        // Plain ASCII has no accents to drop: lowercase is all (most of what people type, and all of the catalog).
+        if (System.Text.Ascii.IsValid(text))
+        {
+            var lower = text.ToLowerInvariant();
+            return lower.Contains('`') ? lower.Replace('`', '\'') : lower;
+        }
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

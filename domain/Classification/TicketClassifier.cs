@@ -66,18 +66,58 @@ public sealed class TicketClassifier
     public LearnedExample LearnResolved(string text, string categoryKey, DateTimeOffset at) =>
         Learn(text, categoryKey, Options.ResolvedTicketWeight, at);
 
-    public ClassificationSuggestion Suggest(string text)
+    public ClassificationSuggestion Suggest(string text) => Suggest(Normalizer.Normalize(text));
+
+    /// <param name="normalized">The text as <see cref="Normalizer"/> reads it (its kept words decide what counts).</param>
+    public ClassificationSuggestion Suggest(NormalizedText normalized)
     {
-        var normalized = Normalizer.Normalize(text);
         lock (_gate)
         {
-            var known = normalized.Tokens.Where(t => _vocabulary.Contains(t.Stem)).ToList();
-            var logLikelihoods = _categories.ToDictionary(c => c.Key, c => LogLikelihoods(c.Key, known), StringComparer.Ordinal);
-            var logScores = _categories.Select(c => known.Sum(t => logLikelihoods[c.Key][t.Stem])).ToArray();
+            // Each distinct known stem once: its log-likelihood in every category, in catalog order.
+            var known = new List<NormalizedToken>(normalized.Tokens.Count);
+            var stemIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            var firstWords = new List<string>();
+            var occurrences = new List<int>();
+            var tokenStems = new List<int>(normalized.Tokens.Count);
+            foreach (var token in normalized.Tokens)
+            {
+                if (!_vocabulary.Contains(token.Stem)) continue;
+                known.Add(token);
+                if (!stemIndex.TryGetValue(token.Stem, out var index))
+                {
+                    index = stemIndex.Count;
+                    stemIndex.Add(token.Stem, index);
+                    firstWords.Add(token.Word);
+                    occurrences.Add(0);
+                }
+                occurrences[index]++;
+                tokenStems.Add(index);
+            }
+
+            var stems = stemIndex.Keys.ToArray();
+            var logLikelihoods = new double[_categories.Count][];
+            var logScores = new double[_categories.Count];
+            for (var c = 0; c < _categories.Count; c++)
+            {
+                var counts = _counts[_categories[c].Key];
+                var denominator = Math.Log(counts.Total + Options.Smoothing * _vocabulary.Count);
+                var row = logLikelihoods[c] = new double[stems.Length];
+                for (var s = 0; s < stems.Length; s++) row[s] = Math.Log(counts.Of(stems[s]) + Options.Smoothing) - denominator;
+                var score = 0.0;
+                foreach (var s in tokenStems) score += row[s];
+                logScores[c] = score;
+            }
             var probabilities = Softmax(logScores);
+            var average = new double[stems.Length];
+            for (var s = 0; s < stems.Length; s++)
+            {
+                var sum = 0.0;
+                for (var c = 0; c < _categories.Count; c++) sum += logLikelihoods[c][s];
+                average[s] = sum / _categories.Count;
+            }
 
             var ranked = _categories
-                .Select((c, i) => new CategoryScore(c.Key, probabilities[i], c.ServiceKey, c.DefaultKind, Evidence(c.Key, known, logLikelihoods)))
+                .Select((c, i) => new CategoryScore(c.Key, probabilities[i], c.ServiceKey, c.DefaultKind, Evidence(logLikelihoods[i], average, occurrences, firstWords)))
                 .OrderByDescending(s => s.Probability)
                 .ToList(); // stable: equal probabilities keep catalog order
             var top = _categories.First(c => c.Key == ranked[0].CategoryKey);
@@ -100,25 +140,21 @@ public sealed class TicketClassifier
         }
     }
 
-    /// <summary>log P(stem | category) for each distinct known stem, with Laplace smoothing over the vocabulary.</summary>
-    private Dictionary<string, double> LogLikelihoods(string categoryKey, IEnumerable<NormalizedToken> known)
-    {
-        var counts = _counts[categoryKey];
-        var denominator = Math.Log(counts.Total + Options.Smoothing * _vocabulary.Count);
-        return known.Select(t => t.Stem).Distinct()
-            .ToDictionary(s => s, s => Math.Log(counts.Of(s) + Options.Smoothing) - denominator, StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// Words more likely in this category than in the average one, by how much (summed over repeats):
     /// the part of the score each word contributed, which is what an agent needs to see.
     /// </summary>
-    private IReadOnlyList<string> Evidence(string categoryKey, List<NormalizedToken> known, Dictionary<string, Dictionary<string, double>> logLikelihoods)
+    /// <param name="logLikelihoods">log P(stem | this category) with Laplace smoothing over the vocabulary, per distinct known stem.</param>
+    /// <param name="average">The same stem's log-likelihood averaged over the categories.</param>
+    private IReadOnlyList<string> Evidence(double[] logLikelihoods, double[] average, List<int> occurrences, List<string> firstWords)
     {
-        return known
-            .GroupBy(t => t.Stem)
-            .Select(g => (Word: g.First().Word, Lift: g.Count() * (logLikelihoods[categoryKey][g.Key] - logLikelihoods.Values.Average(l => l[g.Key]))))
-            .Where(e => e.Lift > 0)
+        var lifts = new List<(string Word, double Lift)>();
+        for (var s = 0; s < logLikelihoods.Length; s++)
+        {
+            var lift = occurrences[s] * (logLikelihoods[s] - average[s]);
+            if (lift > 0) lifts.Add((firstWords[s], lift));
+        }
+        return lifts
             .OrderByDescending(e => e.Lift)
             .Take(Options.EvidenceWords)
             .Select(e => e.Word)

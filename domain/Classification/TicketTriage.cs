@@ -15,9 +15,12 @@ public sealed record TriageProposal(ClassificationSuggestion Classification, Imp
 
 public static class TicketTriage
 {
-    public static TriageProposal Propose(TicketClassifier classifier, string text)
+    public static TriageProposal Propose(TicketClassifier classifier, string text) => Propose(classifier, classifier.Normalizer.Normalize(text));
+
+    /// <param name="normalized">The text as the classifier's <see cref="TicketClassifier.Normalizer"/> reads it, read once for both.</param>
+    public static TriageProposal Propose(TicketClassifier classifier, NormalizedText normalized)
     {
-        var classification = classifier.Suggest(text);
-        return new TriageProposal(classification, ImpactUrgencyEstimator.Estimate(text, classification.Kind));
+        var classification = classifier.Suggest(normalized);
+        return new TriageProposal(classification, ImpactUrgencyEstimator.Estimate(normalized, classification.Kind));
     }
 }

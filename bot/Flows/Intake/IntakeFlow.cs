@@ -43,7 +43,8 @@ internal sealed class IntakeFlow(
         if (await states.AtAsync(context, FlowStep.ReplyOrNew, ct) is { Data.Text: { Length: > 0 } waiting })
             return await DescribeAsync(context, waiting, ct);
         await states.MoveToAsync(context, FlowName.Intake, FlowStep.Form, new FlowData { Kind = kind }, ct);
-        return IntakeFormCard.Render(new IntakeFormView(kind, await CategoriesAsync(ct), await ServicesAsync(ct)), context.Cards);
+        var choices = await ChoicesAsync(ct);
+        return IntakeFormCard.Render(new IntakeFormView(kind, choices.Categories, choices.Services), context.Cards);
     }
 
     /// <summary>Free text, alone or on top of what the person already told this flow; the card that answers it.</summary>
@@ -52,7 +53,7 @@ internal sealed class IntakeFlow(
         var state = await states.CurrentAsync(context, ct);
         var inIntake = state is { Flow: FlowName.Intake };
         var earlier = inIntake ? state!.Data : FlowData.Empty;
-        var all = string.IsNullOrWhiteSpace(earlier.Text) ? text.Trim() : $"{earlier.Text}\n{text.Trim()}";
+        var all = Summaries.Combine(earlier.Text, text);
 
         var triage = await model.ReadAsync(all, earlier.Kind, catalog, examples, ct);
         if (!triage.Understood && string.IsNullOrWhiteSpace(earlier.Text))
@@ -90,10 +91,11 @@ internal sealed class IntakeFlow(
     public async Task<JsonObject> FormAsync(TurnContext context, FlowData data, CancellationToken ct)
     {
         var kind = data.Kind ?? TicketKind.Incident;
+        var choices = await ChoicesAsync(ct);
         if (string.IsNullOrWhiteSpace(data.Text))
-            return IntakeFormCard.Render(new IntakeFormView(kind, await CategoriesAsync(ct), await ServicesAsync(ct)), context.Cards);
+            return IntakeFormCard.Render(new IntakeFormView(kind, choices.Categories, choices.Services), context.Cards);
         var intake = IntakeOf(data);
-        return IntakeFormCard.Render(new IntakeFormView(kind, await CategoriesAsync(ct), await ServicesAsync(ct), intake.Title, intake.Description)
+        return IntakeFormCard.Render(new IntakeFormView(kind, choices.Categories, choices.Services, intake.Title, intake.Description)
         {
             Proposal = new IntakeProposal(data.CategoryKey, data.ServiceKey, intake.Impact, intake.Urgency),
         }, context.Cards);
@@ -152,9 +154,5 @@ internal sealed class IntakeFlow(
 
     private static string? Blank(string? key) => string.IsNullOrWhiteSpace(key) ? null : key.Trim();
 
-    private async Task<IReadOnlyList<CatalogChoice>> CategoriesAsync(CancellationToken ct) =>
-        (await catalog.CategoriesAsync(ct)).Select(CatalogChoice.From).ToList();
-
-    private async Task<IReadOnlyList<CatalogChoice>> ServicesAsync(CancellationToken ct) =>
-        (await catalog.ServicesAsync(ct)).Select(CatalogChoice.From).ToList();
+    private Task<IntakeChoices> ChoicesAsync(CancellationToken ct) => model.ChoicesAsync(catalog, examples, ct);
 }

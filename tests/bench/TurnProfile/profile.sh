@@ -6,7 +6,8 @@
 #   1. measures the bot's CPU per acked activity (utime+stime from /proc over the run): the figure
 #      that matters on a shared, noisy machine;
 #   2. samples it with Linux perf (cpu-clock, frame-pointer stacks; JIT'd code named through the
-#      runtime's perf map, so the bot runs with DOTNET_PerfMapEnabled=1 and DOTNET_ReadyToRun=0)
+#      runtime's perf map, so the bot runs with DOTNET_PerfMapEnabled=1 and DOTNET_ReadyToRun=0, and
+#      DOTNET_TieredCompilation=0 so that the JIT is done before the measured run)
 #      and spreads that CPU over the stages of a turn (stages.cjs: translate, dedupe, classify,
 #      knowledge search, render card, flow state, save, dispatch, HTTP, GC, JIT ...);
 #   3. with SQL=1, restarts the bot with EF's command log on, sends SQL_TURNS turns one at a time,
@@ -111,7 +112,7 @@ drain() { # until the connector has seen $1 replies (or 60 s)
 
 echo "loadavg: $(cut -d' ' -f1-3 /proc/loadavg); text=$TEXT conc=$CONC secs=$SECS"
 if [[ $PROFILE == 1 ]]; then
-start_bot "$WORK/bot.log" DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0
+start_bot "$WORK/bot.log" DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0 DOTNET_EnableWriteXorExecute=0
 if (( WARMUP > 0 )); then read -r acked _ _ < <(load "$WARMUP" warm); drain "$acked"; fi
 
 base=$(delivered)
