@@ -41,6 +41,9 @@ public sealed partial class OutageDesk(
     TimeProvider time,
     ILogger<OutageDesk> log)
 {
+    // Published in this unit of work and not saved yet: the store does not know these recipients so far.
+    private readonly Dictionary<Guid, List<OutageRecipient>> _publishedNow = [];
+
     /// <exception cref="OutageRefusedException">Unknown service or major incident, or a rule of <see cref="Outage.Declare"/>.</exception>
     public async Task<Outage> DeclareAsync(OutageDeclaration declaration, PersonRef by, CancellationToken ct)
     {
@@ -85,6 +88,7 @@ public sealed partial class OutageDesk(
             outbound.Send(OutboundTargets.Of(reference), await renderer.MessageForAsync(reference.ChannelId, addressee.Locale, ct), OutageNotices.NoticeKey(outage.Id, reference.Key));
         }
         outages.AddRecipients(recipients);
+        _publishedNow[outage.Id] = recipients;
         LogPublished(outage.Id, recipients.Count, recipients.Count(r => r.State == OutageDeliveryState.Unreachable));
     }
 
@@ -134,8 +138,12 @@ public sealed partial class OutageDesk(
     public async Task<OutageProgressView> ProgressAsync(Outage outage, string locale, CancellationToken ct)
     {
         var major = outage.MajorIncidentId is { } id ? await tickets.FindAsync(id, ct) : null;
+        var progress = _publishedNow.TryGetValue(outage.Id, out var justNow)
+            ? new OutageProgress(justNow.Count, justNow.Count(r => r.State == OutageDeliveryState.Pending), 0, 0,
+                justNow.Count(r => r.State == OutageDeliveryState.Unreachable))
+            : await outages.ProgressAsync(outage.Id, ct);
         return new OutageProgressView(outage.Id, await notices.ServiceNameAsync(outage.ServiceKey, locale, ct), outage.Title, outage.Severity,
-            outage.Status, outage.Audience, outage.Departments, outage.StartsAt, await outages.ProgressAsync(outage.Id, ct), outage.Affected.Count,
+            outage.Status, outage.Audience, outage.Departments, outage.StartsAt, progress, outage.Affected.Count,
             major?.Number.ToString(), outage.LastUpdate?.Text);
     }
 
