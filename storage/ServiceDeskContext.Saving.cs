@@ -183,6 +183,13 @@ public sealed partial class ServiceDeskContext
                 var current = await Problems.AsNoTracking().Where(p => p.Id == e.Entity.Id).Select(p => (int?)p.Version).FirstOrDefaultAsync();
                 if (current != original) return new ConcurrencyConflictException(RecordKey(e.Entity), failure);
             }
+            // An outage's update or affected-person row collides on its key when another writer added one first.
+            foreach (var e in ChangeTracker.Entries<ServiceDesk.Domain.Outages.Outage>().Where(e => e.State == EntityState.Modified).ToList())
+            {
+                var original = e.Property(o => o.Version).OriginalValue;
+                var current = await Outages.AsNoTracking().Where(o => o.Id == e.Entity.Id).Select(o => (int?)o.Version).FirstOrDefaultAsync();
+                if (current != original) return new ConcurrencyConflictException($"outage {e.Entity.Id}", failure);
+            }
         }
         catch (Exception)
         {

@@ -62,14 +62,16 @@ public sealed partial class OutageAffectedPeople(
     private async Task<Ticket> DeclareMajorAsync(Outage outage, TurnContext context, CancellationToken ct)
     {
         var service = await catalog.FindServiceAsync(outage.ServiceKey, ct);
-        var groupName = service?.OwnerGroup is { Length: > 0 } owner ? owner : ticketOptions.Value.FirstLevelGroup;
-        var group = await roster.FindGroupAsync(groupName, ct);
+        // The service's owner group; level 1 when the roster does not have it (yet).
+        var group = (service?.OwnerGroup is { Length: > 0 } owner ? await roster.FindGroupAsync(owner, ct) : null)
+            ?? await roster.FindGroupAsync(ticketOptions.Value.FirstLevelGroup, ct);
+        var groupName = group?.Name ?? ticketOptions.Value.FirstLevelGroup;
         var targets = await policies.ForAsync(Priority.P1, outage.ServiceKey, ct);
         // In the desk's language: the major incident is the desk's record, not the reporter's.
         var texts = Texts.For(desk.Value.DefaultLocale, desk.Value.DefaultLocale);
         var coordinator = new Requester(outage.DeclaredBy.Key, outage.DeclaredBy.DisplayName, desk.Value.DefaultLocale);
         var major = Ticket.Open(Guid.NewGuid(), TicketKind.Incident, texts.Format("outage.major.ticketTitle", ("title", outage.Title)), outage.Message,
-            coordinator, Impact.High, Urgency.High, null, outage.ServiceKey, group?.Name ?? groupName, group?.Level ?? SupportLevel.L1, targets, context.Now);
+            coordinator, Impact.High, Urgency.High, null, outage.ServiceKey, groupName, group?.Level ?? SupportLevel.L1, targets, context.Now);
         await tickets.AddNumberedAsync(major, ct);
         major.DeclareMajor(targets, PersonRef.System, context.Now);
         outage.LinkMajorIncident(major);
