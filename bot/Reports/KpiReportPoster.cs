@@ -33,8 +33,10 @@ public sealed partial class KpiReportPoster(
     IServiceScopeFactory scopes,
     IOptions<ReportsOptions> reports,
     IOptions<DeskOptions> desk,
+    TimeProvider time,
     ILogger<KpiReportPoster> log)
 {
+    /// <param name="now">When the run is: it decides the period (the job passes the clock's now).</param>
     public async Task<ReportOutcome> PostAsync(KpiReportCadence cadence, DateTimeOffset now, CancellationToken ct)
     {
         var settings = reports.Value;
@@ -50,7 +52,11 @@ public sealed partial class KpiReportPoster(
 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (await services.GetRequiredService<IOutboxStore>().FindAsync(messageId, ct) is not null) return ReportOutcome.AlreadyPosted;
+        if (await services.GetRequiredService<IOutboxStore>().FindAsync(messageId, ct) is not null)
+        {
+            LogAlreadyPosted(key);
+            return ReportOutcome.AlreadyPosted;
+        }
 
         var group = await services.GetRequiredService<IRosterRepository>().FindGroupAsync(settings.CoordinatorsGroup, ct);
         if (group is null || await services.GetRequiredService<TicketAddresses>().ChannelOfAsync(group, ct) is not { } channel)
@@ -63,19 +69,25 @@ public sealed partial class KpiReportPoster(
         var view = new KpiReportView(cadence,
             await kpis.ComputeAsync(period, ct),
             await kpis.ComputeAsync(ReportSchedule.PeriodBefore(cadence, period), ct));
-        var card = KpiReportCard.Render(view, services.GetRequiredService<TicketCards>().ContextFor(channel.Locale, channel.ChannelId, now));
+        // The message itself is dated by the clock, so the dispatcher sends it now whatever run this is.
+        var enqueuedAt = time.GetUtcNow();
+        var card = KpiReportCard.Render(view, services.GetRequiredService<TicketCards>().ContextFor(channel.Locale, channel.ChannelId, enqueuedAt));
         // Built here rather than through IOutbound, which gives every message a random id: the id is what
         // makes the report once per period.
         var payload = new OutboxPayload(OutboundMessage.FromCard(card), null, null);
         services.GetRequiredService<IOutbox>().Enqueue(new OutboxMessage(messageId, channel.ReferenceKey, OutboxOperation.Send,
-            payload.Serialize(), now, correlationKey: key));
+            payload.Serialize(), enqueuedAt, correlationKey: key));
         try
         {
             await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            if (await WasPostedAsync(messageId, ct)) return ReportOutcome.AlreadyPosted; // another run posted it first
+            if (await WasPostedAsync(messageId, ct))
+            {
+                LogAlreadyPosted(key); // another run posted it first
+                return ReportOutcome.AlreadyPosted;
+            }
             throw;
         }
         LogPosted(key, channel.ReferenceKey);
@@ -100,6 +112,9 @@ public sealed partial class KpiReportPoster(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Report} not posted: group {Group} has no channel the bot can reach (register one with PUT /api/admin/groups/{Group} or 'use this channel for {Group}' in Teams)")]
     private partial void LogNoChannel(string report, string group);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Report} was posted already; not again")]
+    private partial void LogAlreadyPosted(string report);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Report} posted to {Channel}")]
     private partial void LogPosted(string report, string channel);

@@ -41,7 +41,7 @@ internal static partial class EnglishCatalog
         { "report.age.SevenDaysOrMore", "7 days or more" },
         { "report.busiestHours", "Busiest hours" },
         { "report.hourSlot", "{from}–{to}" },
-        { "report.hourCount", "{count} tickets" },
+        { "report.hourCount", "{count} tickets created" },
         { "report.noTickets", "No tickets were created." },
         { "report.none", "—" },
         { "report.percent", "{value}%" },

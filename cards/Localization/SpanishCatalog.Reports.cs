@@ -41,7 +41,7 @@ internal static partial class SpanishCatalog
         { "report.age.SevenDaysOrMore", "7 días o más" },
         { "report.busiestHours", "Horas con más tickets" },
         { "report.hourSlot", "{from}–{to}" },
-        { "report.hourCount", "{count} tickets" },
+        { "report.hourCount", "{count} tickets registrados" },
         { "report.noTickets", "No se registró ningún ticket." },
         { "report.none", "—" },
         { "report.percent", "{value} %" },

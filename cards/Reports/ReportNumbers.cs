@@ -7,7 +7,7 @@ namespace ServiceDesk.Cards.Reports;
 /// Numbers as each language writes them ("87,5 %" / "87.5%", "1.250" / "1,250"), with the separators
 /// from the catalog rather than CultureInfo, so every host prints the same (ICU versions differ).
 /// </summary>
-internal static class ReportNumbers
+public static class ReportNumbers
 {
     public static string Count(Texts texts, long value)
     {
