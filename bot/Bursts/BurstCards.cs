@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using ServiceDesk.Bot.Outbox;
+using ServiceDesk.Bot.Reports;
 using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Cards.AdaptiveCards;
 using ServiceDesk.Cards.Bursts;
@@ -12,9 +14,11 @@ using ServiceDesk.Domain.Tickets;
 namespace ServiceDesk.Bot.Bursts;
 
 /// <summary>
-/// A burst's card in each coordinator's chat (coordinators are reached in their personal chats, as for
-/// SLA breaches and major incidents), named per chat by <see cref="CardKey"/> so every later change
-/// edits the same card; and the notice the affected requesters get. All through the caller's outbox.
+/// A burst's one card in the coordinators' channel (the triage channel of the <c>Reports:CoordinatorsGroup</c>
+/// group, where the KPI reports go too); while that group has no channel the bot can reach, in each
+/// coordinator's personal chat instead, as SLA breaches and major incidents reach them. Named per
+/// conversation by <see cref="CardKey"/>, so every later change edits the same card. Also the notice the
+/// affected requesters get. All through the caller's outbox.
 /// </summary>
 public sealed partial class BurstCards(
     IBurstRepository bursts,
@@ -23,6 +27,7 @@ public sealed partial class BurstCards(
     TicketAddresses addresses,
     TicketCards cards,
     IOutbound outbound,
+    IOptions<ReportsOptions> reports,
     TimeProvider time,
     ILogger<BurstCards> log)
 {
@@ -40,11 +45,11 @@ public sealed partial class BurstCards(
     public async Task<JsonObject> RenderAsync(Burst burst, CardContext context, CancellationToken ct) =>
         BurstCard.Render(await ViewAsync(burst, ct), context);
 
-    /// <summary>Offers the burst to every coordinator the bot can reach; false when none could be.</summary>
+    /// <summary>Posts the burst's card in the coordinators' channel, or in each coordinator's chat; false when there was nowhere to post it.</summary>
     public async Task<bool> OfferAsync(Burst burst, CancellationToken ct)
     {
         var view = await ViewAsync(burst, ct);
-        foreach (var chat in await CoordinatorChatsAsync(ct))
+        foreach (var chat in await OfferTargetsAsync(ct))
         {
             cards.Send(chat, c => BurstCard.Render(view, c), CardKey(burst.Id, chat.ReferenceKey));
             burst.ShowIn(chat.ReferenceKey);
@@ -53,14 +58,14 @@ public sealed partial class BurstCards(
         return burst.ShownIn.Count > 0;
     }
 
-    /// <summary>Edits the card where it was posted; <paramref name="except"/> is the chat answered by the click itself.</summary>
+    /// <summary>Edits the card where it was posted; <paramref name="except"/> is the conversation answered by the click itself.</summary>
     public async Task RefreshAsync(Burst burst, string? except, CancellationToken ct)
     {
         var view = await ViewAsync(burst, ct);
-        foreach (var chat in await CoordinatorChatsAsync(ct))
+        // Only where the card went: an update under a key never sent would fail for good.
+        foreach (var chat in await ShownAsync(burst, ct))
         {
-            // Only chats that got the card: an update under a key never sent would fail for good.
-            if (chat.ReferenceKey == except || !burst.ShownIn.Contains(chat.ReferenceKey)) continue;
+            if (chat.ReferenceKey == except) continue;
             var card = BurstCard.Render(view, cards.ContextFor(chat.Locale, chat.ChannelId, time.GetUtcNow()));
             outbound.UpdateCorrelated(new OutboundTarget(chat.ReferenceKey), CardKey(burst.Id, chat.ReferenceKey), OutboundMessage.FromCard(card));
         }
@@ -83,7 +88,22 @@ public sealed partial class BurstCards(
     public async Task<LocalizedText> ServiceNameAsync(string serviceKey, CancellationToken ct) =>
         (await catalog.FindServiceAsync(serviceKey, ct))?.Name ?? new LocalizedText(serviceKey, serviceKey);
 
-    private async Task<List<TicketAudience>> CoordinatorChatsAsync(CancellationToken ct)
+    // One card in the coordinators' channel when it has one; one in each coordinator's chat otherwise.
+    private async Task<List<TicketAudience>> OfferTargetsAsync(CancellationToken ct) =>
+        await ChannelAsync(ct) is { } channel ? [channel] : await ChatsAsync(ct);
+
+    // Wherever the card went (a channel registered later does not take over a card already in the chats).
+    private async Task<List<TicketAudience>> ShownAsync(Burst burst, CancellationToken ct)
+    {
+        var all = await ChatsAsync(ct);
+        if (await ChannelAsync(ct) is { } channel) all.Insert(0, channel);
+        return all.Where(a => burst.ShownIn.Contains(a.ReferenceKey)).DistinctBy(a => a.ReferenceKey).ToList();
+    }
+
+    private async Task<TicketAudience?> ChannelAsync(CancellationToken ct) =>
+        await roster.FindGroupAsync(reports.Value.CoordinatorsGroup, ct) is { } group ? await addresses.ChannelOfAsync(group, ct) : null;
+
+    private async Task<List<TicketAudience>> ChatsAsync(CancellationToken ct)
     {
         var chats = new List<TicketAudience>();
         foreach (var coordinator in await roster.PeopleInRoleAsync(Role.Coordinator, ct))
@@ -92,6 +112,6 @@ public sealed partial class BurstCards(
         return chats;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A burst of {Count} similar tickets about {Service} found no coordinator to offer it to; add coordinators to the roster and let them open a chat with the bot")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A burst of {Count} similar tickets about {Service} found no coordinator to offer it to; register the coordinators' channel (Reports:CoordinatorsGroup) or let coordinators open a chat with the bot")]
     private partial void LogNobody(string service, int count);
 }

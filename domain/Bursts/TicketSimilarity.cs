@@ -13,9 +13,18 @@ public sealed record TicketWords(IReadOnlySet<string> Title, IReadOnlySet<string
         return new TicketWords(titleStems, all);
     }
 
-    // The classifier's reading: folded, accent-free, stop words out, light stems ("conecta", "conectar" → "conect").
+    // The classifier's reading: folded, accent-free, stop words out, light stems ("conecta", "conectar" → "conect"),
+    // with doubled letters single, so cognates of a mixed-language desk meet ("connect" → "conect", "error", "acces").
     private static HashSet<string> Stems(string text) =>
-        TextNormalizer.Default.Normalize(text ?? "").Tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        TextNormalizer.Default.Normalize(text ?? "").Tokens.Select(t => Undoubled(t.Stem)).ToHashSet(StringComparer.Ordinal);
+
+    private static string Undoubled(string stem)
+    {
+        var letters = new System.Text.StringBuilder(stem.Length);
+        foreach (var c in stem)
+            if (letters.Length == 0 || letters[^1] != c) letters.Append(c);
+        return letters.ToString();
+    }
 }
 
 /// <summary>

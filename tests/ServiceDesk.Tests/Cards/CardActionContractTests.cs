@@ -40,7 +40,7 @@ public class CardActionContractTests
             "resolveTicket", "escalateTicket", "declareMajor", "openProblem", "linkProblem", "callCoordinator",
             "approveClosure", "rejectClosure", "replyOnTicket", "confirmFix", "reopenTicket", "cancelTicket", "refreshTicket",
             "help", "showMyTickets", "showTicket", "startIntake", "submitIntake", "deflectionSolved", "answerSurvey", "registerTriageChannel",
-            "resolveProblem", "categorizeTicket", "declareOutage", "updateOutage", "endOutage", "imAffected", "refreshOutage", "declareBurst", "dismissBurst",
+            "resolveProblem", "categorizeTicket", "declareBurst", "dismissBurst", "declareOutage", "updateOutage", "endOutage", "imAffected", "refreshOutage", "declareBurst", "dismissBurst",
         ];
         Assert.Equal(expected.Order(), CardActionContract.Verbs.Order());
     }
@@ -218,6 +218,7 @@ public class CardActionContractTests
             new SubmitIntake(TicketKind.Incident, "t", "d", Impact.High, Urgency.Low, Service: "mail"), new DeflectionSolved(TicketId), new AnswerSurvey(TicketId, 5, "gracias"),
             new RegisterTriageChannel("net-ops"),
             new ResolveProblem(TicketId, 21, "FortiGate 7.4.2"), new CategorizeTicket(TicketId, 22, "network"),
+            new DeclareBurst(TicketId, 23, TicketId, "VPN 0x809"), new DismissBurst(TicketId, 24),
             new DeclareOutage("email", "Correo caído", "Sin envío", ServiceDesk.Domain.Outages.OutageSeverity.Security,
                 ServiceDesk.Domain.Outages.OutageAudienceKind.Departments, "Finanzas, Ventas", "2026-11-23 10:00"),
             new UpdateOutage(TicketId, "Sigue"), new EndOutage(TicketId, "Fin"), new ImAffected(TicketId), new RefreshOutage(TicketId),

@@ -145,6 +145,7 @@ internal static class CardGallery
                 Dto(Created), SlaPhase.Breached, "Marta Gil"),
         ], c));
         yield return ("queue-empty", c => QueueCard.Render([], c));
+        foreach (var burst in ServiceDesk.Tests.Bursts.BurstCardCases.All()) yield return burst;
     }
 
     private static Ticket Major()
