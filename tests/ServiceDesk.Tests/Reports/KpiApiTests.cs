@@ -7,9 +7,9 @@ namespace ServiceDesk.Tests.Reports;
 /// <summary>GET /api/kpis against a small week whose numbers are worked out by hand in <see cref="KpiHistory"/>.</summary>
 public sealed class KpiApiTests : DeskTest
 {
-    private static readonly Dictionary<string, string?> QuietReports = new() { ["Reports:Enabled"] = "false" };
+    internal static readonly Dictionary<string, string?> QuietReports = new() { ["Reports:Enabled"] = "false" };
 
-    private async Task<JsonElement> KpisAsync(string query)
+    internal async Task<JsonElement> KpisAsync(string query)
     {
         var response = await Admin().GetAsync("/api/kpis" + query);
         var body = await response.Content.ReadAsStringAsync();
@@ -23,8 +23,12 @@ public sealed class KpiApiTests : DeskTest
         await StartDeskAsync(QuietReports);
         await KpiHistory.SeedAsync(Bot.Services);
 
-        var k = await KpisAsync("?from=2026-11-16&to=2026-11-20");
+        AssertHandComputedWeek(await KpisAsync("?from=2026-11-16&to=2026-11-20"));
+    }
 
+    /// <summary>The numbers of <see cref="KpiHistory"/>'s Monday to Friday.</summary>
+    internal static void AssertHandComputedWeek(JsonElement k)
+    {
         Assert.Equal("2026-11-16", k.GetProperty("from").GetString());
         Assert.Equal("2026-11-20", k.GetProperty("to").GetString());
         Assert.Equal("Europe/Madrid", k.GetProperty("timeZone").GetString());
@@ -133,7 +137,7 @@ public sealed class KpiApiTests : DeskTest
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/kpis?from=2026-11-16&to=2026-11-20")).StatusCode);
     }
 
-    private static void AssertRatio(JsonElement ratio, int count, int of, double? share)
+    internal static void AssertRatio(JsonElement ratio, int count, int of, double? share)
     {
         Assert.Equal(count, ratio.GetProperty("count").GetInt32());
         Assert.Equal(of, ratio.GetProperty("of").GetInt32());
@@ -141,7 +145,7 @@ public sealed class KpiApiTests : DeskTest
         else Assert.Equal(share.Value, ratio.GetProperty("share").GetDouble(), 10);
     }
 
-    private static void AssertDuration(JsonElement stats, int count, double? meanSeconds, double? medianSeconds)
+    internal static void AssertDuration(JsonElement stats, int count, double? meanSeconds, double? medianSeconds)
     {
         Assert.Equal(count, stats.GetProperty("count").GetInt32());
         AssertSeconds(meanSeconds, stats.GetProperty("meanSeconds"));

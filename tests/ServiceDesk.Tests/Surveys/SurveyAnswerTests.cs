@@ -43,6 +43,9 @@ public sealed class SurveyAnswerTests : DeskTest
         Assert.Contains("Thank you for your answer", thanks);
         Assert.Contains("You rated INC-000001 ★★★★ (Good).", thanks);
         Assert.Contains("Your comment: Quick and friendly", thanks);
+        // A rating accepts the fix: the ticket closes (its group needs no auditor and it has a category).
+        Assert.Contains("The ticket is now closed.", thanks);
+        Assert.Equal("Closed", (await TicketAsync("INC-000001")).GetProperty("status").GetString());
 
         var recorded = await SurveyOfAsync(ticket.Id);
         Assert.Equal((4, "Quick and friendly"), (recorded.Rating, recorded.Comment));
