@@ -10,19 +10,7 @@ namespace ServiceDesk.Bot.Outages.Actions;
 internal sealed class EndOutageHandler(DeskAuthorization authorization, OutageDesk desk, IOutageRepository outages)
     : ICardActionHandler<EndOutage>
 {
-    public async Task<CardActionOutcome> HandleAsync(EndOutage action, TurnContext context, CancellationToken ct)
-    {
-        var decision = await authorization.CoordinatorAsync(context, ct);
-        if (decision.Refusal is { } refusal) return OutageActionAnswers.Refused(context, refusal);
-        if (await outages.FindAsync(action.OutageId, ct) is not { } outage) return OutageActionAnswers.NotFound(context);
-        try
-        {
-            await desk.EndAsync(outage, action.Text, decision.Actor.Ref, ct);
-        }
-        catch (OutageRefusedException refused)
-        {
-            return OutageActionAnswers.Explain(context, refused);
-        }
-        return await OutageActionAnswers.ProgressCardAsync(desk, outage, context, ct);
-    }
+    public Task<CardActionOutcome> HandleAsync(EndOutage action, TurnContext context, CancellationToken ct) =>
+        OutageActionAnswers.WithOutageAsync(context, action.OutageId, authorization.CoordinatorAsync, outages, desk,
+            (outage, actor) => desk.EndAsync(outage, action.Text, actor.Ref, ct), ct);
 }

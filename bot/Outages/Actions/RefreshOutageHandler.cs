@@ -10,11 +10,6 @@ namespace ServiceDesk.Bot.Outages.Actions;
 internal sealed class RefreshOutageHandler(DeskAuthorization authorization, OutageDesk desk, IOutageRepository outages)
     : ICardActionHandler<RefreshOutage>
 {
-    public async Task<CardActionOutcome> HandleAsync(RefreshOutage action, TurnContext context, CancellationToken ct)
-    {
-        var decision = await authorization.DeskMemberAsync(context, ct);
-        if (decision.Refusal is { } refusal) return OutageActionAnswers.Refused(context, refusal);
-        if (await outages.FindAsync(action.OutageId, ct) is not { } outage) return OutageActionAnswers.NotFound(context);
-        return await OutageActionAnswers.ProgressCardAsync(desk, outage, context, ct);
-    }
+    public Task<CardActionOutcome> HandleAsync(RefreshOutage action, TurnContext context, CancellationToken ct) =>
+        OutageActionAnswers.WithOutageAsync(context, action.OutageId, authorization.DeskMemberAsync, outages, desk, (_, _) => Task.CompletedTask, ct);
 }

@@ -8,6 +8,7 @@ using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Outbox;
 using ServiceDesk.Domain.Tickets;
 using ServiceDesk.Tests.AgentDesk.Support;
+using ServiceDesk.Tests.Cards;
 using ServiceDesk.Tests.Channels.Teams.Support;
 
 namespace ServiceDesk.Tests.Outages;
@@ -242,10 +243,24 @@ public sealed class OutageNoticeTests : DeskTest
         foreach (var user in Everyone)
             await DeliveredAsync(user.PersonalChat, "POST", "Correo lento");
 
+        // From the progress card: an update (coordinators only) reaches everyone's notice; anyone on the desk may redraw the card.
+        var outageId = Guid.Parse((string)CardWalk.Clicks(JsonNode.Parse(answer.Card.GetRawText())!.AsObject()).First(c => c.Verb == "refreshOutage").Data["outageId"]!);
+        var update = new JsonObject { ["verb"] = "updateOutage", ["outageId"] = outageId.ToString(), ["updateOutage.text"] = "Ya va más rápido." };
+        Assert.False((await ClickAsync(Ana, update, ServiceDeskChannel)).IsCard);
+        var updated = await ClickAsync(Carmen, update, ServiceDeskChannel);
+        Assert.Contains("Última actualización: Ya va más rápido.", Words(updated.Card));
+        foreach (var user in Everyone)
+            await DeliveredAsync(user.PersonalChat, "PUT", "Ya va más rápido.");
+        var redrawn = await ClickAsync(Ana, new JsonObject { ["verb"] = "refreshOutage", ["outageId"] = outageId.ToString() }, ServiceDeskChannel);
+        Assert.Contains($"{Everyone.Length} enviados / 0 pendientes / 0 fallidos de {Everyone.Length}", Words(redrawn.Card));
+        var ended = await ClickAsync(Carmen, new JsonObject { ["verb"] = "endOutage", ["outageId"] = outageId.ToString(), ["endOutage.text"] = "" }, ServiceDeskChannel);
+        Assert.Contains("Terminado", Words(ended.Card));
+        Assert.DoesNotContain("Publicar una actualización", Words(ended.Card));
+
         var badStart = (JsonObject)declare.DeepClone();
         badStart["declareOutage.startsAt"] = "mañana";
         Assert.Contains("fecha y hora", (await ClickAsync(Carmen, badStart, ServiceDeskChannel)).Message);
 
-        AssertCardsValid(("form", form), ("progress", answer.Card));
+        AssertCardsValid(("form", form), ("progress", answer.Card), ("updated", updated.Card), ("redrawn", redrawn.Card), ("ended", ended.Card));
     }
 }
