@@ -8,6 +8,7 @@ using ServiceDesk.Cards.Bursts;
 using ServiceDesk.Cards.Messages;
 using ServiceDesk.Domain.Bursts;
 using ServiceDesk.Domain.Catalog;
+using ServiceDesk.Domain.Conversations;
 using ServiceDesk.Domain.Roster;
 using ServiceDesk.Domain.Tickets;
 
@@ -28,6 +29,7 @@ public sealed partial class BurstCards(
     TicketCards cards,
     IOutbound outbound,
     IOptions<ReportsOptions> reports,
+    IConversationReferenceRepository references,
     TimeProvider time,
     ILogger<BurstCards> log)
 {
@@ -69,6 +71,22 @@ public sealed partial class BurstCards(
             var card = BurstCard.Render(view, cards.ContextFor(chat.Locale, chat.ChannelId, time.GetUtcNow()));
             outbound.UpdateCorrelated(new OutboundTarget(chat.ReferenceKey), CardKey(burst.Id, chat.ReferenceKey), OutboundMessage.FromCard(card));
         }
+    }
+
+    /// <summary>
+    /// Whether a click from <paramref name="tenant"/> may decide the burst: the organisation of the conversations
+    /// the card was posted in (a coordinator of another organisation on the roster may not).
+    /// </summary>
+    public async Task<bool> SameOrganisationAsync(Burst burst, string? tenant, CancellationToken ct)
+    {
+        var known = false;
+        foreach (var key in burst.ShownIn)
+        {
+            if (await references.FindAsync(key, ct) is not { TenantId: { Length: > 0 } shownTenant }) continue;
+            if (string.Equals(shownTenant, tenant, StringComparison.OrdinalIgnoreCase)) return true;
+            known = true;
+        }
+        return !known;
     }
 
     /// <summary>"Your ticket is part of major incident …", with the coordinator's message (null: the card's default, in the reader's language).</summary>

@@ -33,6 +33,8 @@ internal sealed partial class DeclareBurstHandler(
         var burst = await bursts.FindAsync(action.BurstId, ct);
         if (burst is null) return new CardActionOutcome.Notice(texts["burst.notFound"]);
         var decision = await authorization.CoordinatorAsync(context, ct);
+        if (decision.Allowed && !await burstCards.SameOrganisationAsync(burst, context.Turn.Conversation.TenantId, ct))
+            decision = decision with { Refusal = DeskRefusal.OtherTenant };
         if (decision.Refusal is { } refusal)
         {
             LogRefused(decision.Actor.Ref.Key, refusal);

@@ -18,6 +18,8 @@ internal sealed partial class DismissBurstHandler(
         var burst = await bursts.FindAsync(action.BurstId, ct);
         if (burst is null) return new CardActionOutcome.Notice(context.Texts["burst.notFound"]);
         var decision = await authorization.CoordinatorAsync(context, ct);
+        if (decision.Allowed && !await burstCards.SameOrganisationAsync(burst, context.Turn.Conversation.TenantId, ct))
+            decision = decision with { Refusal = DeskRefusal.OtherTenant };
         if (decision.Refusal is { } refusal) return new CardActionOutcome.Notice(DeskTexts.Refused(context.Texts, refusal));
         if (action.Version == burst.Version && burst.State == BurstState.Offered)
         {
