@@ -40,7 +40,7 @@ public class CardActionContractTests
             "resolveTicket", "escalateTicket", "declareMajor", "openProblem", "linkProblem", "callCoordinator",
             "approveClosure", "rejectClosure", "replyOnTicket", "confirmFix", "reopenTicket", "cancelTicket", "refreshTicket",
             "help", "showMyTickets", "showTicket", "startIntake", "submitIntake", "deflectionSolved", "answerSurvey", "registerTriageChannel",
-            "resolveProblem", "categorizeTicket", "declareBurst", "dismissBurst", "declareOutage", "updateOutage", "endOutage", "imAffected", "refreshOutage", "declareBurst", "dismissBurst",
+            "resolveProblem", "categorizeTicket", "declareOutage", "updateOutage", "endOutage", "imAffected", "refreshOutage", "declareBurst", "dismissBurst",
         ];
         Assert.Equal(expected.Order(), CardActionContract.Verbs.Order());
     }
