@@ -9,7 +9,7 @@ namespace ServiceDesk.Bot.Reports;
 /// <c>Reports:WeeklyCron</c>) and once at every start, which catches up a firing missed while the bot
 /// was down; the poster makes every run after the first of a period a no-op.
 /// </summary>
-public sealed class KpiReportJob(KpiReportPoster poster, IOptions<ReportsOptions> options, TimeProvider time) : IJob
+public sealed partial class KpiReportJob(KpiReportPoster poster, IOptions<ReportsOptions> options, TimeProvider time, ILogger<KpiReportJob> log) : IJob
 {
     public const string CadenceKey = "cadence";
 
@@ -20,8 +20,15 @@ public sealed class KpiReportJob(KpiReportPoster poster, IOptions<ReportsOptions
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (!options.Value.Enabled) return;
         var cadence = Enum.Parse<KpiReportCadence>(context.MergedJobDataMap.GetString(CadenceKey)!);
+        if (!options.Value.Enabled)
+        {
+            LogDisabled(cadence);
+            return;
+        }
         await poster.PostAsync(cadence, time.GetUtcNow(), cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Cadence} KPI report not posted: Reports:Enabled is false")]
+    private partial void LogDisabled(KpiReportCadence cadence);
 }

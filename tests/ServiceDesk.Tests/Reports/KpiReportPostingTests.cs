@@ -103,4 +103,22 @@ public sealed class KpiReportPostingTests : DeskTest
         await SettleAsync();
         Assert.Equal(2, PostsToCoordinators());
     }
+
+    [Fact]
+    public async Task With_reports_off_the_jobs_run_at_start_and_post_nothing()
+    {
+        await StartDeskAsync(QuietReports);
+        await PutGroupAsync("coordinators", 1, CoordinatorsChannel, "es-ES");
+        await StopAsync(Bot);
+
+        Bot = StartBot(new Dictionary<string, string?>(QuietReports) { ["Admin:ApiKey"] = ApiKey });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Bot.Logs.Entries.Count(e => e.Message.Contains("Reports:Enabled is false", StringComparison.Ordinal)) < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "both jobs ran at start");
+            await Task.Delay(50);
+        }
+        await SettleAsync();
+        Assert.Equal(0, PostsToCoordinators());
+    }
 }
