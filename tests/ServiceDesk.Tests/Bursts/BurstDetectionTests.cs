@@ -56,6 +56,26 @@ public sealed class BurstDetectionTests : DeskTest
     }
 
     [Fact]
+    public async Task Tickets_of_one_burst_arriving_together_offer_it_once()
+    {
+        await StartDeskAsync();
+        var tickets = await Task.WhenAll(VpnDown.Select(r => RegisterAsync(r.Who, Incident(r.Title))));
+
+        // The last word on the card counts all six, whichever check came last.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Connector.Delivered.Any(r => IsTo(r, Carmen.PersonalChat) && r.Body.Contains("6 incidencias", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The card never counted six tickets.");
+            await Task.Delay(50);
+        }
+        await SettleAsync();
+        var offer = Words(CardIn(Assert.Single(Offers(Carmen.PersonalChat))));
+        Assert.Contains(tickets.Min(t => t.Number.Sequence).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), offer);
+        await using var scope = Host.Services.CreateAsyncScope();
+        Assert.Equal(6, (await scope.ServiceProvider.GetRequiredService<ServiceDeskContext>().Bursts.SingleAsync()).Tickets.Count);
+    }
+
+    [Fact]
     public async Task Other_problems_other_services_and_tickets_older_than_the_window_make_no_burst()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
