@@ -56,6 +56,17 @@ public sealed class BurstDetectionTests : DeskTest
     }
 
     [Fact]
+    public async Task With_detection_off_nothing_is_offered()
+    {
+        await StartDeskAsync(new Dictionary<string, string?> { ["Bursts:Enabled"] = "false" });
+        foreach (var (who, title) in VpnDown) await RegisterAsync(who, Incident(title));
+        await SettleAsync();
+        Assert.Empty(Offers(Carmen.PersonalChat));
+        await using var scope = Host.Services.CreateAsyncScope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<ServiceDeskContext>().Bursts);
+    }
+
+    [Fact]
     public async Task Tickets_of_one_burst_arriving_together_offer_it_once()
     {
         await StartDeskAsync();
