@@ -53,8 +53,7 @@ public sealed class TurnCards(IOptions<DeskOptions> desk)
 
     /// <summary>A verb this version of the bot knows but nothing handles yet.</summary>
     public static string NotAvailable(Texts texts) =>
-        $"{(texts.Language == Language.Spanish ? "Esta acción aún no está disponible." : "This action is not available yet.")} "
-        + texts.Format("welcome.helpHint", ("command", texts["command.help"]));
+        texts["turn.notAvailable"] + " " + texts.Format("welcome.helpHint", ("command", texts["command.help"]));
 
     private static string Sentence(MessageView view) => $"{view.Title}. {view.Text}";
 

@@ -457,6 +457,17 @@ internal static partial class EnglishCatalog
         { "notice.problemOpened.text", "{by} opened it from {number}." },
         { "notice.channelRegistered.title", "{group}'s triage channel" },
         { "notice.channelRegistered.text", "New tickets of {group} will arrive in this channel." },
+        // Router
+        { "turn.notAvailable", "This action is not available yet." },
+        // SLA notices (target names, dates and buttons come from their own keys)
+        { "sla.notice.warning.title", "SLA at risk" },
+        { "sla.notice.warning.text", "{number} \"{title}\": 75% of the {target} time is used; due {due}." },
+        { "sla.notice.escalated.title", "SLA breached: ticket escalated" },
+        { "sla.notice.escalated.text", "{number} \"{title}\" breached its {target} target ({due}) and moves from {from} to {group} ({level})." },
+        { "sla.notice.coordinators.title", "SLA breached" },
+        { "sla.notice.coordinators.response", "{number} \"{title}\" ({group}) breached its {target} target ({due}): nobody has taken it." },
+        { "sla.notice.coordinators.resolution", "{number} \"{title}\" ({group}, {level}) breached its {target} target ({due}) and there is nobody to escalate it to: a coordinator decides." },
+        { "sla.notice.reason", "{target} target breached" },
     };
 
     private static FrozenDictionary<string, string> Merge(params Dictionary<string, string>[] sections)

@@ -457,6 +457,17 @@ internal static partial class SpanishCatalog
         { "notice.problemOpened.text", "{by} lo abrió desde {number}." },
         { "notice.channelRegistered.title", "Canal de triaje de {group}" },
         { "notice.channelRegistered.text", "Los tickets nuevos de {group} llegarán a este canal." },
+        // Router
+        { "turn.notAvailable", "Esta acción aún no está disponible." },
+        // Avisos de SLA (nombres de plazo, fechas y botones vienen de sus propias claves)
+        { "sla.notice.warning.title", "SLA en riesgo" },
+        { "sla.notice.warning.text", "{number} «{title}»: se ha consumido el 75 % del plazo de {target}; vence {due}." },
+        { "sla.notice.escalated.title", "SLA incumplido: ticket escalado" },
+        { "sla.notice.escalated.text", "{number} «{title}» incumplió el plazo de {target} ({due}) y pasa de {from} a {group} ({level})." },
+        { "sla.notice.coordinators.title", "SLA incumplido" },
+        { "sla.notice.coordinators.response", "{number} «{title}» ({group}) incumplió el plazo de {target} ({due}): nadie lo ha atendido." },
+        { "sla.notice.coordinators.resolution", "{number} «{title}» ({group}, {level}) incumplió el plazo de {target} ({due}) y no hay a quién escalarlo: decide un coordinador." },
+        { "sla.notice.reason", "Incumplido el plazo de {target}" },
     };
 
     private static FrozenDictionary<string, string> Merge(params Dictionary<string, string>[] sections)

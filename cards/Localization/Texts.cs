@@ -70,6 +70,13 @@ public sealed partial class Texts
         return result.ToString();
     }
 
+    // For texts that may open with a placeholder ("{target} target breached" → "First response target breached").
+    public string Sentence(string key, params ReadOnlySpan<(string Name, string Value)> values)
+    {
+        var text = Format(key, values);
+        return text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+    }
+
     /// <summary>The placeholder names of a template, in order: both languages must use the same set.</summary>
     public static IReadOnlyList<string> PlaceholdersOf(string template)
     {

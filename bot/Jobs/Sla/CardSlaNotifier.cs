@@ -78,9 +78,9 @@ public sealed class CardSlaNotifier(
     private static Func<CardContext, JsonObject> Notice(Ticket ticket, string notice, MessageTone tone,
         Func<Language, (string, string)[]> values, string? textKey = null) => context =>
     {
-        var language = context.Texts.Language;
-        var view = new MessageView(SlaNoticeTexts.Format(language, $"{notice}.title"),
-            SlaNoticeTexts.Format(language, textKey ?? $"{notice}.text", values(language)), tone, ticket.Id);
+        var texts = context.Texts;
+        var view = new MessageView(texts.Sentence($"sla.notice.{notice}.title"),
+            texts.Sentence($"sla.notice.{textKey ?? notice + ".text"}", values(texts.Language)), tone, ticket.Id);
         return MessageCard.Render(view, context);
     };
 

@@ -78,7 +78,7 @@ public sealed class SlaWatch(IServiceScopeFactory scopes, TimeProvider time, IOp
     // The event log's reason is written once, in the desk's language.
     private string Reason(SlaTarget target)
     {
-        var language = Languages.Resolve(null, desk.Value.DefaultLocale);
-        return SlaNoticeTexts.Format(language, "reason", ("target", Texts.For(language).Name(target)));
+        var texts = Texts.For(Languages.Resolve(null, desk.Value.DefaultLocale));
+        return texts.Sentence("sla.notice.reason", ("target", texts.Name(target)));
     }
 }

@@ -146,4 +146,25 @@ public class LocalizationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => En.Name((TicketStatus)99));
         Assert.Throws<ArgumentException>(() => En.Name(DayOfWeek.Monday));
     }
+
+    [Theory]
+    [InlineData("turn.notAvailable")]
+    [InlineData("sla.notice.warning.title")]
+    [InlineData("sla.notice.warning.text")]
+    [InlineData("sla.notice.escalated.text")]
+    [InlineData("sla.notice.coordinators.response")]
+    [InlineData("sla.notice.coordinators.resolution")]
+    [InlineData("sla.notice.reason")]
+    public void Router_and_SLA_notice_texts_are_in_both_catalogs(string key)
+    {
+        Assert.True(Es.Contains(key), $"es has no {key}");
+        Assert.True(En.Contains(key), $"en has no {key}");
+    }
+
+    [Fact]
+    public void A_text_opening_with_a_placeholder_reads_as_a_sentence()
+    {
+        Assert.Equal("First response target breached", En.Sentence("sla.notice.reason", ("target", "first response")));
+        Assert.Equal("Incumplido el plazo de resolución", Es.Sentence("sla.notice.reason", ("target", "resolución")));
+    }
 }
