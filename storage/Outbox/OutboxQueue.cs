@@ -13,21 +13,45 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
     private static readonly UnixMicrosecondsConverter Micros = new();
 
     // Head of the line per destination: no older pending message of the same destination, whatever its
-    // due time, so a message waiting for its retry holds back the ones after it. Plain SQL because the
-    // order's last tie-break (the id) is a comparison EF cannot express on a Guid.
+    // due time, so a message waiting for its retry holds back the ones after it; and no other message of
+    // the destination under a live lease: units of work committed out of their created_at order (two
+    // instances enqueueing for one conversation) would otherwise put an older message at the head while
+    // a newer one is being sent, two sends at once in one conversation. Plain SQL because the order's
+    // last tie-break (the id) is a comparison EF cannot express on a Guid.
+    private const string HeadOfLine = """
+        NOT EXISTS (
+            SELECT 1 FROM outbox_messages o
+            WHERE o.destination = m.destination AND o.state = 'Pending' AND o.id <> m.id
+              AND (o.lease_until > {0}
+                OR o.created_at < m.created_at
+                OR (o.created_at = m.created_at AND (o.enqueue_order < m.enqueue_order
+                  OR (o.enqueue_order = m.enqueue_order AND o.id < m.id)))))
+        """;
+
     private const string CandidatesSql = """
         SELECT m.id AS "Value" FROM outbox_messages m
         WHERE m.state = 'Pending' AND m.next_attempt_at <= {0}
           AND (m.lease_until IS NULL OR m.lease_until <= {0})
-          AND NOT EXISTS (
-            SELECT 1 FROM outbox_messages o
-            WHERE o.destination = m.destination AND o.state = 'Pending'
-              AND (o.created_at < m.created_at
-                OR (o.created_at = m.created_at AND (o.enqueue_order < m.enqueue_order
-                  OR (o.enqueue_order = m.enqueue_order AND o.id < m.id)))))
+          AND 
+        """ + HeadOfLine + """
+
         ORDER BY m.created_at, m.enqueue_order, m.id
         LIMIT {1}
         """;
+
+    // PostgreSQL: the candidate looked at again under a lock on its destination, in a statement that starts
+    // after the lock is held, so it sees any lease a claim of the same destination committed (two claims of
+    // different messages of one conversation cannot both pass the head-of-line test on old snapshots).
+    private const string PostgresLockDestinationSql = """
+        SELECT pg_try_advisory_xact_lock(hashtextextended(m.destination, 7321)) AS "Value" FROM outbox_messages m WHERE m.id = {0}
+        """;
+
+    private const string PostgresLeaseIfHeadSql = """
+        UPDATE outbox_messages AS m SET lease_token = {1}, lease_until = {2}
+        WHERE m.id = {3} AND m.state = 'Pending' AND m.next_attempt_at <= {0}
+          AND (m.lease_until IS NULL OR m.lease_until <= {0})
+          AND 
+        """ + HeadOfLine;
 
     public async Task<OutboxClaim> ClaimAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken ct = default)
     {
@@ -43,21 +67,33 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
             return new OutboxClaim(token, await writer.WriteAsync(claim.Run, ct));
         }
 
-        // The conditions are repeated in the UPDATE: a concurrent claimer that read the same candidates
-        // finds them leased when its UPDATE gets the row (PostgreSQL re-checks the row; SQLite has one writer).
+        // Each candidate is leased in one transaction that holds its destination's lock until it commits: a
+        // claimer that read the same candidates, or another message of the same conversation, skips it.
         var until = now + leaseFor;
-        await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.State == OutboxState.Pending
-                && (EF.Property<DateTimeOffset?>(m, OutboxMapping.LeaseUntil) == null || EF.Property<DateTimeOffset?>(m, OutboxMapping.LeaseUntil) <= now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => EF.Property<Guid?>(m, OutboxMapping.LeaseToken), token)
-                .SetProperty(m => EF.Property<DateTimeOffset?>(m, OutboxMapping.LeaseUntil), until), ct);
-
-        var claimed = await db.OutboxMessages.AsNoTracking()
-            .Where(m => EF.Property<Guid?>(m, OutboxMapping.LeaseToken) == token)
-            .Select(m => m.Id)
-            .ToListAsync(ct);
-        return new OutboxClaim(token, candidates.Where(claimed.Contains).ToList());
+        var claimed = new List<Guid>(candidates.Count);
+        var at = Instant(now);
+        var tried = new HashSet<Guid>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Candidates another claimer holds are skipped; a few more looks find the ones after them.
+            for (var look = 0; look < 4 && claimed.Count < max; look++)
+            {
+                if (look > 0)
+                    candidates = (await db.Database.SqlQueryRaw<Guid>(CandidatesSql, at, max - claimed.Count + tried.Count).ToListAsync(ct))
+                        .Where(c => !tried.Contains(c)).ToList();
+                if (candidates.Count == 0) break;
+                foreach (var candidate in candidates.Take(max - claimed.Count))
+                {
+                    tried.Add(candidate);
+                    var locked = await db.Database.SqlQueryRaw<bool>(PostgresLockDestinationSql, candidate).ToListAsync(ct);
+                    if (locked is not [true]) continue;
+                    if (await db.Database.ExecuteSqlRawAsync(PostgresLeaseIfHeadSql, [at, token, until.ToUniversalTime(), candidate], ct) == 1)
+                        claimed.Add(candidate);
+                }
+            }
+            await transaction.CommitAsync(ct);
+        }
+        return new OutboxClaim(token, claimed);
     }
 
     public async Task<OutboxClaimedMessages> ClaimMessagesAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken ct = default)
@@ -139,8 +175,9 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
               AND (lease_until IS NULL OR lease_until <= @now)
               AND NOT EXISTS (
                 SELECT 1 FROM outbox_messages o
-                WHERE o.destination = outbox_messages.destination AND o.state = 'Pending'
-                  AND (o.created_at < outbox_messages.created_at
+                WHERE o.destination = outbox_messages.destination AND o.state = 'Pending' AND o.id <> outbox_messages.id
+                  AND (o.lease_until > @now
+                    OR o.created_at < outbox_messages.created_at
                     OR (o.created_at = outbox_messages.created_at AND (o.enqueue_order < outbox_messages.enqueue_order
                       OR (o.enqueue_order = outbox_messages.enqueue_order AND o.id < outbox_messages.id)))))
             """;

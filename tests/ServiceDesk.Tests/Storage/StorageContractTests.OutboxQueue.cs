@@ -55,6 +55,40 @@ public abstract partial class StorageContractTests
     }
 
     [StorageFact]
+    public async Task A_message_committed_late_with_an_older_date_waits_while_a_later_one_of_its_conversation_is_being_sent()
+    {
+        // Two instances enqueue for one conversation; the unit dated later commits first and its message is claimed.
+        var later = await EnqueueAsync(("msteams|user|a", "later", T0.AddSeconds(2)));
+        Assert.Equal(["later"], await ClaimPayloadsAsync(T0.AddMinutes(1)));
+        var older = await EnqueueAsync(("msteams|user|a", "older", T0.AddSeconds(1)), ("msteams|user|b", "b1", T0.AddSeconds(1)));
+
+        // Not a second send at once in conversation a, by either claim.
+        Assert.Equal(["b1"], await ClaimPayloadsAsync(T0.AddMinutes(1)));
+        await using (var uow = Begin())
+            Assert.Empty((await uow.OutboxQueue.ClaimKnownAsync([older[0]], T0.AddMinutes(1), Lease)).Messages);
+
+        await using (var uow = Begin())
+        {
+            var sent = (await uow.OutboxStore.FindAsync(later[0].Id))!;
+            sent.MarkSent("m1", T0.AddMinutes(1));
+            uow.OutboxQueue.Release(sent);
+            await uow.SaveAsync();
+        }
+        Assert.Equal(["older"], await ClaimPayloadsAsync(T0.AddMinutes(1)));
+    }
+
+    [StorageFact]
+    public async Task A_lapsed_lease_on_a_message_does_not_hold_back_its_conversation()
+    {
+        await EnqueueAsync(("msteams|user|a", "later", T0.AddSeconds(2)));
+        Assert.Equal(["later"], await ClaimPayloadsAsync(T0.AddMinutes(1)));
+        await EnqueueAsync(("msteams|user|a", "older", T0.AddSeconds(1)));
+        Assert.Empty(await ClaimPayloadsAsync(T0.AddMinutes(1)));
+        // The claimer of "later" died: once its lease lapses the conversation's oldest goes first.
+        Assert.Equal(["older"], await ClaimPayloadsAsync(T0.AddMinutes(1) + Lease + TimeSpan.FromSeconds(1)));
+    }
+
+    [StorageFact]
     public async Task A_message_waiting_for_its_retry_holds_back_the_later_messages_of_its_destination()
     {
         var queued = await EnqueueAsync(("msteams|user|a", "a1", T0), ("msteams|user|a", "a2", T0.AddSeconds(1)), ("msteams|user|b", "b1", T0.AddSeconds(2)));
