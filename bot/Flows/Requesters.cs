@@ -19,6 +19,7 @@ internal static class Requesters
         {
             TenantId = turn.Conversation.TenantId,
             ConversationKey = context.Conversation.Key,
+            TimeZone = turn.TimeZone ?? context.Conversation.TimeZone,
         };
     }
 

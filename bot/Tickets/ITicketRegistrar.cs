@@ -37,6 +37,9 @@ public sealed record RequesterIdentity(string ChannelId, string UserId, string? 
     /// <summary>The conversation reference key of their personal chat, when they wrote from one (cards go there).</summary>
     public string? ConversationKey { get; init; }
 
+    /// <summary>The IANA zone their client gave in that chat; times on their card are shown in it.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>What the ticket remembers them by: the Entra object id, else the channel's user id.</summary>
     public string Key => string.IsNullOrWhiteSpace(AadObjectId) ? UserId : AadObjectId;
 }

@@ -6,7 +6,8 @@ using ServiceDesk.Domain.Tickets;
 namespace ServiceDesk.Bot.Tickets;
 
 /// <summary>A conversation the bot can post in (an outbox destination) and the language read there.</summary>
-public sealed record TicketAudience(string ReferenceKey, string ChannelId, string? Locale);
+/// <param name="TimeZone">The person's zone in a personal chat (as their client gave it); null: the desk's.</param>
+public sealed record TicketAudience(string ReferenceKey, string ChannelId, string? Locale, string? TimeZone = null);
 
 /// <summary>
 /// Where a ticket's cards go: the group's triage channel (else level 1's, so a group without a channel
@@ -55,7 +56,7 @@ public sealed class TicketAddresses(IRosterRepository roster, IConversationRefer
         {
             var reference = await references.FindPersonalAsync(channel, aadObjectId, userId, ct);
             if (reference is { IsUnreachable: false })
-                return new TicketAudience(reference.Key, reference.ChannelId, locale ?? reference.Locale);
+                return new TicketAudience(reference.Key, reference.ChannelId, locale ?? reference.Locale, reference.TimeZone);
         }
         return null;
     }

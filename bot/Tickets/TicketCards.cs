@@ -33,12 +33,13 @@ public sealed partial class TicketCards(
     public static string RequesterCardKey(TicketNumber number) => $"requester-card:{number}";
 
     /// <summary>Who reads the card in a conversation: Teams runs universal actions, the other channels plain submits.</summary>
-    public CardContext ContextFor(string? locale, string channelId, DateTimeOffset now)
+    public CardContext ContextFor(string? locale, string channelId, DateTimeOffset now, string? timeZone = null)
     {
         var settings = desk.Value;
-        return CardContext.For(locale, settings.DefaultLocale, settings.Zone, Instant.FromDateTimeOffset(now)) with
+        return CardContext.For(locale, settings.DefaultLocale, CardContext.ZoneOr(timeZone, settings.Zone), Instant.FromDateTimeOffset(now)) with
         {
             Actions = channelId == "msteams" ? ActionKind.Execute : ActionKind.Submit,
+            DeskZone = settings.Zone,
         };
     }
 
@@ -104,17 +105,18 @@ public sealed partial class TicketCards(
     public JsonObject RequesterCard(TicketView view, CardContext context) => RequesterTicketCard.Render(view, context);
 
     /// <summary>Sends the requester their ticket's card (on registration); false when the bot cannot reach them.</summary>
-    public async Task<bool> SendRequesterCardAsync(Ticket ticket, TicketView view, string? conversationKey, string? channelId, CancellationToken ct)
+    public async Task<bool> SendRequesterCardAsync(Ticket ticket, TicketView view, string? conversationKey, string? channelId, CancellationToken ct,
+        string? timeZone = null)
     {
         var audience = conversationKey is not null && channelId is not null
-            ? new TicketAudience(conversationKey, channelId, null)
+            ? new TicketAudience(conversationKey, channelId, null, timeZone)
             : await addresses.RequesterAsync(ticket.Requester, ct);
         if (audience is null)
         {
             LogRequesterUnreachable(ticket.Number.ToString(), ticket.Requester.Key);
             return false;
         }
-        var card = RequesterTicketCard.Render(view, ContextFor(LocaleOf(ticket, audience), audience.ChannelId, time.GetUtcNow()));
+        var card = RequesterTicketCard.Render(view, ContextFor(LocaleOf(ticket, audience), audience.ChannelId, time.GetUtcNow(), audience.TimeZone));
         outbound.Send(new OutboundTarget(audience.ReferenceKey), OutboundMessage.FromCard(card), RequesterCardKey(ticket.Number));
         return true;
     }
@@ -123,7 +125,7 @@ public sealed partial class TicketCards(
     public async Task RefreshRequesterCardAsync(Ticket ticket, TicketView view, CancellationToken ct)
     {
         if (await addresses.RequesterAsync(ticket.Requester, ct) is not { } audience) return;
-        var card = RequesterTicketCard.Render(view, ContextFor(LocaleOf(ticket, audience), audience.ChannelId, time.GetUtcNow()));
+        var card = RequesterTicketCard.Render(view, ContextFor(LocaleOf(ticket, audience), audience.ChannelId, time.GetUtcNow(), audience.TimeZone));
         outbound.UpdateCorrelated(new OutboundTarget(audience.ReferenceKey), RequesterCardKey(ticket.Number), OutboundMessage.FromCard(card));
     }
 
@@ -135,7 +137,7 @@ public sealed partial class TicketCards(
             LogRequesterUnreachable(ticket.Number.ToString(), ticket.Requester.Key);
             return false;
         }
-        var context = ContextFor(LocaleOf(ticket, audience), audience.ChannelId, time.GetUtcNow());
+        var context = ContextFor(LocaleOf(ticket, audience), audience.ChannelId, time.GetUtcNow(), audience.TimeZone);
         outbound.Send(new OutboundTarget(audience.ReferenceKey), OutboundMessage.FromCard(MessageCard.Render(notice(context.Texts), context)));
         return true;
     }
@@ -143,7 +145,7 @@ public sealed partial class TicketCards(
     /// <summary>A card (any) to a conversation, rendered in its reader's language.</summary>
     public void Send(TicketAudience audience, Func<CardContext, JsonObject> render, string? correlationKey = null)
     {
-        var card = render(ContextFor(audience.Locale, audience.ChannelId, time.GetUtcNow()));
+        var card = render(ContextFor(audience.Locale, audience.ChannelId, time.GetUtcNow(), audience.TimeZone));
         outbound.Send(new OutboundTarget(audience.ReferenceKey), OutboundMessage.FromCard(card), correlationKey);
     }
 

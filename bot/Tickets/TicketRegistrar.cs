@@ -42,7 +42,7 @@ internal sealed partial class TicketRegistrar(
         await tickets.AddNumberedAsync(ticket, ct);
 
         var view = await cards.ViewAsync(ticket, ct);
-        await cards.SendRequesterCardAsync(ticket, view, requester.ConversationKey, requester.ConversationKey is null ? null : requester.ChannelId, ct);
+        await cards.SendRequesterCardAsync(ticket, view, requester.ConversationKey, requester.ConversationKey is null ? null : requester.ChannelId, ct, requester.TimeZone);
         await cards.PostAgentCardAsync(ticket, view, ct);
         followUps.Registered(ticket); // the SLA watch and burst detection start once the caller's unit of work has saved it
         LogRegistered(ticket.Number.ToString(), ticket.Priority.ToString(), ticket.Group);

@@ -29,6 +29,8 @@ public sealed record Turn
     public required ConversationAddress Conversation { get; init; }
     public required TurnUser From { get; init; }
     public string? Locale { get; init; }
+    /// <summary>The sender's IANA time zone as the channel gives it (unchecked: an unknown one falls back to the desk's).</summary>
+    public string? TimeZone { get; init; }
     public DateTimeOffset? Timestamp { get; init; }
     /// <summary>What the person typed, with the bot's @mention removed and other mentions reduced to the name.</summary>
     public string? Text { get; init; }

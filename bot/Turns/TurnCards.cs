@@ -15,15 +15,21 @@ public sealed class TurnCards(IOptions<DeskOptions> desk)
 {
     /// <summary>
     /// The turn's locale, else the one the conversation last had, else <c>ServiceDesk:DefaultLocale</c>;
+    /// likewise the time zone (in personal chats), else <c>ServiceDesk:TimeZone</c>;
     /// Teams runs universal actions, other channels plain submits.
     /// </summary>
     public CardContext ContextFor(Turn turn, ConversationReference conversation, DateTimeOffset now)
     {
         var settings = desk.Value;
         var locale = Languages.TryParse(turn.Locale) is not null ? turn.Locale : conversation.Locale;
-        return CardContext.For(locale, settings.DefaultLocale, settings.Zone, Instant.FromDateTimeOffset(now)) with
+        // A person's zone only in their personal chat: a channel's card is read by many.
+        var zone = conversation.Type == ConversationType.Personal
+            ? CardContext.ZoneOr(turn.TimeZone ?? conversation.TimeZone, settings.Zone)
+            : settings.Zone;
+        return CardContext.For(locale, settings.DefaultLocale, zone, Instant.FromDateTimeOffset(now)) with
         {
             Actions = turn.ChannelId == "msteams" ? ActionKind.Execute : ActionKind.Submit,
+            DeskZone = settings.Zone,
         };
     }
 

@@ -261,6 +261,7 @@ internal sealed partial class TurnRouter(IServiceScopeFactory scopes, TurnCards 
             TeamName = address.TeamName,
             TeamChannelId = address.TeamChannelId,
             Locale = turn.Locale,
+            TimeZone = personal ? turn.TimeZone : null,
         };
     }
 

@@ -16,6 +16,7 @@ internal static partial class EnglishCatalog
         // Dates and durations
         { "date.dayTime", "{weekday} {day} {month}, {time}" },
         { "date.dayTimeYear", "{weekday} {day} {month} {year}, {time}" },
+        { "date.inZone", "{when} ({offset})" },
         { "date.weekday.Monday", "Mon" },
         { "date.weekday.Tuesday", "Tue" },
         { "date.weekday.Wednesday", "Wed" },

@@ -16,6 +16,7 @@ internal static partial class SpanishCatalog
         // Fechas y duraciones
         { "date.dayTime", "{weekday} {day} {month}, {time}" },
         { "date.dayTimeYear", "{weekday} {day} {month} {year}, {time}" },
+        { "date.inZone", "{when} ({offset})" },
         { "date.weekday.Monday", "lun" },
         { "date.weekday.Tuesday", "mar" },
         { "date.weekday.Wednesday", "mié" },

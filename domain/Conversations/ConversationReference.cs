@@ -29,6 +29,8 @@ public sealed class ConversationReference
     public string? TeamChannelId { get; private set; }
     /// <summary>The last locale the conversation's activities carried.</summary>
     public string? Locale { get; private set; }
+    /// <summary>Personal references: the last time zone the person's client gave (proactive messages show times in it).</summary>
+    public string? TimeZone { get; private set; }
     public DateTimeOffset FirstSeenAt { get; private set; }
     public DateTimeOffset LastSeenAt { get; private set; }
     /// <summary>Since when the bot is installed here; null before the install event and after a removal.</summary>
@@ -158,6 +160,7 @@ public sealed class ConversationReference
         TeamName = seen.TeamName ?? TeamName;
         TeamChannelId = seen.TeamChannelId ?? TeamChannelId;
         Locale = seen.Locale ?? Locale;
+        TimeZone = Type == ConversationType.Personal ? seen.TimeZone ?? TimeZone : null;
     }
 
     private static string RequireServiceUrl(string serviceUrl) =>

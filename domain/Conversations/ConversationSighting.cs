@@ -25,6 +25,8 @@ public sealed record ConversationSighting(string ChannelId, ConversationType Typ
     public string? TeamName { get; init; }
     public string? TeamChannelId { get; init; }
     public string? Locale { get; init; }
+    /// <summary>Personal references: the person's IANA time zone, as their client gave it.</summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>
     /// The activity happened in this conversation (a message, a click, an install), which proves the

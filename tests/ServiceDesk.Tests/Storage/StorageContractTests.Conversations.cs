@@ -21,6 +21,7 @@ public abstract partial class StorageContractTests
             UserAadObjectId = "aad-" + userId,
             UserName = "Ana Pérez",
             Locale = locale,
+            TimeZone = "America/Los_Angeles",
         };
 
     private static ConversationSighting TeamChannel(DateTimeOffset? at = null) =>
@@ -59,6 +60,7 @@ public abstract partial class StorageContractTests
             Assert.Equal("aad-29:ana", actual.UserAadObjectId);
             Assert.Equal("Ana Pérez", actual.UserName);
             Assert.Equal("es-ES", actual.Locale);
+            Assert.Equal("America/Los_Angeles", actual.TimeZone);
             AssertUtc(T0, actual.FirstSeenAt);
             AssertUtc(T0, actual.LastSeenAt);
             AssertUtc(T0, actual.InstalledAt!.Value);

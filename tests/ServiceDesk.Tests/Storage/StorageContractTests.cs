@@ -862,7 +862,7 @@ public abstract partial class StorageContractTests : IAsyncLifetime
     // ---------------------------------------------------------------- migrations and health
 
     private static readonly string[] AllMigrations =
-        ["20261122000001_Initial", "20261122000002_SlaCatalog", "20261122000020_Knowledge", "20261122000030_ConversationFlows", "20261122100000_ConversationReferences", "20261122100001_OutboxLeases", "20261122100010_MajorIncidentLinks", "20261122100020_Outages", "20261122100030_Bursts"];
+        ["20261122000001_Initial", "20261122000002_SlaCatalog", "20261122000020_Knowledge", "20261122000030_ConversationFlows", "20261122100000_ConversationReferences", "20261122100001_OutboxLeases", "20261122100010_MajorIncidentLinks", "20261122100020_Outages", "20261122100030_Bursts", "20261122100040_ConversationTimeZone"];
 
     [StorageFact]
     public async Task Migrating_again_is_a_no_op()

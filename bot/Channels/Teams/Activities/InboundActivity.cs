@@ -18,6 +18,8 @@ public sealed class InboundActivity
     public ConversationAccount? Conversation { get; set; }
     public string? Text { get; set; }
     public string? Locale { get; set; }
+    /// <summary>The sender's IANA time zone (Teams clients send it on messages and invokes).</summary>
+    public string? LocalTimezone { get; set; }
     public string? Name { get; set; }
     public string? Action { get; set; }
     public string? ReplyToId { get; set; }

@@ -36,6 +36,7 @@ public static class TeamsActivityTranslator
             Conversation = Address(activity, botId),
             From = Account(activity.From),
             Locale = activity.Locale ?? ClientInfoLocale(activity.Entities),
+            TimeZone = activity.LocalTimezone ?? ClientInfo(activity.Entities, "timezone"),
             Timestamp = activity.Timestamp,
             ReplyToId = activity.ReplyToId,
         };
@@ -147,9 +148,11 @@ public static class TeamsActivityTranslator
 
     private static TurnUser Account(ChannelAccount account) => new(account.Id!, account.Name, account.AadObjectId);
 
-    private static string? ClientInfoLocale(List<JsonElement>? entities) =>
+    private static string? ClientInfoLocale(List<JsonElement>? entities) => ClientInfo(entities, "locale");
+
+    private static string? ClientInfo(List<JsonElement>? entities, string property) =>
         entities?.Where(e => e.ValueKind == JsonValueKind.Object && StringProperty(e, "type") == "clientInfo")
-            .Select(e => StringProperty(e, "locale"))
+            .Select(e => StringProperty(e, property))
             .FirstOrDefault(l => l is not null);
 
     private static string? Nested(JsonElement element, string property, string inner) =>

@@ -55,6 +55,7 @@ public sealed class TeamsActivityTranslatorTests
         Assert.Equal(new TurnUser("29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw",
             "Megan Bowen", "7faf8ab2-3d56-4244-b585-20c8a42ed2b8"), turn.From);
         Assert.Equal("en-US", turn.Locale);
+        Assert.Equal("America/Los_Angeles", turn.TimeZone); // only in the clientInfo entity here
         Assert.False(turn.ExpectsInvokeResponse);
         Assert.Null(turn.Action);
     }
@@ -112,6 +113,7 @@ public sealed class TeamsActivityTranslatorTests
         Assert.Equal("56653e9d-2158-46ee-90d7-675c39642038", turn.Conversation.TenantId);
         Assert.Equal(ConversationType.Personal, turn.Conversation.ConversationType);
         Assert.Equal("en-US", turn.Locale);
+        Assert.Equal("America/Los_Angeles", turn.TimeZone); // localTimezone
     }
 
     [Fact]
