@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using ServiceDesk.Bot.Tickets;
 using ServiceDesk.Cards.Localization;
+using ServiceDesk.Domain.Tickets;
+using ServiceDesk.Tests.Channels.Teams.Support;
 
 namespace ServiceDesk.Tests.Flows;
 
@@ -74,11 +76,11 @@ public sealed class TimeZoneTests : FlowTest
         return Assert.Single(await NextCardsAsync(1, $"after \"{text}\""));
     }
 
-    private static Task<string?> StoredZoneAsync(DeskBot bot, Domain.Tickets.Ticket ticket) =>
+    private static Task<string?> StoredZoneAsync(DeskBot bot, Ticket ticket) =>
         InScopeAsync(bot, async s => (await s.GetRequiredService<TicketAddresses>().RequesterAsync(ticket.Requester, default))!.TimeZone);
 
     // How a card sent to her now (SLA notice, survey, card refresh) writes an instant: TicketCards' context for her chat.
-    private static Task<string> RequesterWhenAsync(DeskBot bot, Domain.Tickets.Ticket ticket, Instant at) =>
+    private static Task<string> RequesterWhenAsync(DeskBot bot, Ticket ticket, Instant at) =>
         InScopeAsync(bot, async s =>
         {
             var audience = (await s.GetRequiredService<TicketAddresses>().RequesterAsync(ticket.Requester, default))!;
