@@ -20,7 +20,6 @@ public sealed class CardSlaNotifier(
     TicketCards cards,
     TicketAddresses addresses,
     IRosterRepository roster,
-    IOptions<DeskOptions> desk,
     TimeProvider time,
     ILogger<CardSlaNotifier> log) : ISlaNotifier
 {
@@ -29,7 +28,7 @@ public sealed class CardSlaNotifier(
         var view = await cards.ViewAsync(ticket, ct);
         // The agent card's SLA line turns "at risk" for everyone in the channel.
         await cards.RefreshAgentCardAsync(ticket, view, ct);
-        var notice = Notice(ticket, "warning", MessageTone.Warning, language => Values(ticket, target, dueAt, language));
+        var notice = Notice(ticket, "warning", MessageTone.Warning, reader => Values(ticket, target, dueAt, reader));
         if (ticket.Assignee is { } assignee && await PersonalChatAsync(assignee.Key, ct) is { } chat)
             cards.Send(chat, notice, CorrelationKey(ticket, target, "warning"));
         else
@@ -42,8 +41,8 @@ public sealed class CardSlaNotifier(
         // The card moves, as on an agent's escalation: the old one says where the ticket went, a new one
         // lands in the next level's channel. Nobody clicked, so the card rendered for a clicker is not needed.
         await cards.MoveAgentCardAsync(ticket, view, fromGroup, cards.ContextFor(null, "msteams", time.GetUtcNow()), ct);
-        var notice = Notice(ticket, "escalated", MessageTone.Error, language =>
-            [.. Values(ticket, target, dueAt, language), ("from", fromGroup), ("level", ticket.Level.ToString())]);
+        var notice = Notice(ticket, "escalated", MessageTone.Error, reader =>
+            [.. Values(ticket, target, dueAt, reader), ("from", fromGroup), ("level", ticket.Level.ToString())]);
         await cards.PostInThreadAsync(ticket, notice, ct);
         if (formerAssignee is not null && await PersonalChatAsync(formerAssignee.Key, ct) is { } chat)
             cards.Send(chat, notice, CorrelationKey(ticket, target, "escalated"));
@@ -55,8 +54,8 @@ public sealed class CardSlaNotifier(
         var view = await cards.ViewAsync(ticket, ct);
         await cards.RefreshAgentCardAsync(ticket, view, ct);
         var key = target == SlaTarget.Response ? "coordinators.response" : "coordinators.resolution";
-        var notice = Notice(ticket, "coordinators", MessageTone.Error, language =>
-            [.. Values(ticket, target, dueAt, language), ("level", ticket.Level.ToString())], key);
+        var notice = Notice(ticket, "coordinators", MessageTone.Error, reader =>
+            [.. Values(ticket, target, dueAt, reader), ("level", ticket.Level.ToString())], key);
         await cards.PostInThreadAsync(ticket, notice, ct);
         var told = 0;
         foreach (var coordinator in await roster.PeopleInRoleAsync(Role.Coordinator, ct))
@@ -74,26 +73,22 @@ public sealed class CardSlaNotifier(
 
     private static string CorrelationKey(Ticket ticket, SlaTarget target, string notice) => $"sla:{ticket.Number}:{target}:{notice}";
 
-    // One notice, rendered per reader: the title and text in their language, dates in the desk's zone.
+    // One notice, rendered per reader: the title and text in their language, dates in their zone.
     private static Func<CardContext, JsonObject> Notice(Ticket ticket, string notice, MessageTone tone,
-        Func<Language, (string, string)[]> values, string? textKey = null) => context =>
+        Func<CardContext, (string, string)[]> values, string? textKey = null) => context =>
     {
         var texts = context.Texts;
         var view = new MessageView(texts.Sentence($"sla.notice.{notice}.title"),
-            texts.Sentence($"sla.notice.{textKey ?? notice + ".text"}", values(texts.Language)), tone, ticket.Id);
+            texts.Sentence($"sla.notice.{textKey ?? notice + ".text"}", values(context)), tone, ticket.Id);
         return MessageCard.Render(view, context);
     };
 
-    private (string, string)[] Values(Ticket ticket, SlaTarget target, DateTimeOffset dueAt, Language language)
-    {
-        var texts = Texts.For(language);
-        return
-        [
-            ("number", ticket.Number.ToString()),
-            ("title", ticket.Title),
-            ("target", texts.Name(target)),
-            ("due", texts.DayAndTime(dueAt, desk.Value.Zone, Instant.FromDateTimeOffset(time.GetUtcNow()))),
-            ("group", ticket.Group),
-        ];
-    }
+    private static (string, string)[] Values(Ticket ticket, SlaTarget target, DateTimeOffset dueAt, CardContext reader) =>
+    [
+        ("number", ticket.Number.ToString()),
+        ("title", ticket.Title),
+        ("target", reader.Texts.Name(target)),
+        ("due", reader.When(dueAt)),
+        ("group", ticket.Group),
+    ];
 }
