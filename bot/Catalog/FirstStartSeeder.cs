@@ -24,6 +24,7 @@ internal sealed class FirstStartSeeder(ICatalogRepository catalog, IRosterReposi
         if (await knowledge.IsEmptyAsync(ct))
             foreach (var article in StarterKnowledge.StarterArticles()) knowledge.Add(article);
         await unitOfWork.SaveChangesAsync(ct);
+        await knowledge.CompactIndexAsync(ct);
         return true;
     }
 }

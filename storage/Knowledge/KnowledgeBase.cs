@@ -45,6 +45,12 @@ internal sealed class KnowledgeBase(ServiceDeskContext db) : IKnowledgeBase
             .ToList();
     }
 
+    public async Task CompactIndexAsync(CancellationToken ct = default)
+    {
+        // PostgreSQL's GIN index merges its pending entries itself (autovacuum).
+        if (db.IsSqlite) await db.Database.ExecuteSqlRawAsync("INSERT INTO knowledge_fts(knowledge_fts) VALUES('optimize')", ct);
+    }
+
     public async Task RecordFeedbackAsync(Guid articleId, KnowledgeFeedback feedback, CancellationToken ct = default)
     {
         var article = await FindAsync(articleId, ct)

@@ -446,6 +446,28 @@ public abstract class KnowledgeContractTests : IAsyncLifetime
         Assert.Equal(expected, hits[0].Article.Key);
     }
 
+    [StorageFact]
+    public async Task Compacting_the_index_after_articles_came_one_by_one_changes_no_answer()
+    {
+        foreach (var article in StarterKnowledge.StarterArticles()) await AddAsync(article);
+        await using var uow = Begin();
+        const string question = "my laptop does not boot and I cannot connect to the VPN";
+        var before = await uow.Knowledge.SearchAsync(question, "en", null, 5);
+        Assert.NotEmpty(before);
+        if (uow.Db.Database.IsSqlite()) Assert.True(await FtsSegmentsAsync(uow.Db) > 1, "one FTS5 segment per save before compacting");
+
+        await uow.Knowledge.CompactIndexAsync();
+
+        var after = await uow.Knowledge.SearchAsync(question, "en", null, 5);
+        Assert.Equal(before.Select(h => (h.Article.Id, h.Snippet)), after.Select(h => (h.Article.Id, h.Snippet)));
+        Assert.Equal(before.Select(h => h.Score), after.Select(h => h.Score), (x, y) => Math.Abs(x - y) < 1e-9);
+        if (uow.Db.Database.IsSqlite()) Assert.Equal(1, await FtsSegmentsAsync(uow.Db));
+    }
+
+    // FTS5 shadow table rows: the segment id is bits 37 and up of the row id (0 for the index's own records).
+    private static Task<int> FtsSegmentsAsync(ServiceDeskContext db) =>
+        db.Database.SqlQuery<int>($"SELECT count(DISTINCT id >> 37) AS \"Value\" FROM knowledge_fts_data WHERE id >> 37 > 0").SingleAsync();
+
     // ---------------------------------------------------------------- helpers
 
     private static KnowledgeArticle Article(string title, string body, string language, string? category = null, string? key = null) =>
