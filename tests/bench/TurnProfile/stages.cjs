@@ -61,3 +61,22 @@ console.log('\ntop self frames:');
 for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${us(n)} µs ${pct(n)}%  ${name.slice(0, 150)}`);
 console.log('\ntop ServiceDesk frames, inclusive:');
 for (const [name, n] of [...inclusiveOurs].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${us(n)} µs ${pct(n)}%  ${name}`);
+
+// FOCUS=<regex>: within the samples one of whose frames matches, the frames (any code) nearest the leaf side
+// of the match, inclusive: what that part of the turn spends its time on.
+if (process.env.FOCUS) {
+  const focus = new RegExp(process.env.FOCUS);
+  const inner = new Map();
+  let matched = 0;
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (lines.length < 2) continue;
+    const frames = lines.slice(1).map((l) => l.trim().replace(/^[0-9a-f]+\s+/, '').replace(/\+0x[0-9a-f]+/, ''));
+    const at = frames.findIndex((f) => focus.test(f));
+    if (at < 0) continue;
+    matched++;
+    for (const f of new Set(frames.slice(0, at + 1))) inner.set(f, (inner.get(f) || 0) + 1);
+  }
+  console.log(`\nFOCUS ${process.env.FOCUS}: ${us(matched)} µs per activity; frames inside it, inclusive:`);
+  for (const [name, n] of [...inner].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${us(n)} µs ${pct(n)}%  ${name.slice(0, 170)}`);
+}
