@@ -8,9 +8,12 @@ using ServiceDesk.Cards.Intake;
 using ServiceDesk.Cards.Knowledge;
 using ServiceDesk.Cards.Localization;
 using ServiceDesk.Cards.Messages;
+using ServiceDesk.Cards.Outages;
+using ServiceDesk.Cards.Reports;
 using ServiceDesk.Cards.Surveys;
 using ServiceDesk.Cards.Tickets;
 using ServiceDesk.Cards.Welcome;
+using ServiceDesk.Domain.Outages;
 using ServiceDesk.Domain.Problems;
 using ServiceDesk.Domain.Sla;
 using ServiceDesk.Domain.Tickets;
@@ -146,6 +149,26 @@ internal static class CardGallery
         ], c));
         yield return ("queue-empty", c => QueueCard.Render([], c));
         foreach (var burst in ServiceDesk.Tests.Bursts.BurstCardCases.All()) yield return burst;
+
+        // Answered surveys, outage notices and the coordinator's cards: the form, the fan-out's progress, the KPI reports.
+        yield return ("survey-answered", c => SurveyAnswerCard.Render(new SurveyAnswerView(number, 4, "FortiClient 7.2", Closed: true, AlreadyAnswered: false), c));
+        yield return ("survey-already-answered", c => SurveyAnswerCard.Render(new SurveyAnswerView(number, 2, null, Closed: false, AlreadyAnswered: true), c));
+        var outage = Guid.Parse("0b9f3c5e-8d0a-4a51-9b7e-2f1d3c4b5a69");
+        var at = Dto(Created);
+        yield return ("outage-form", c => OutageFormCard.Render([new("vpn", "VPN"), new("mail", "Exchange")], c));
+        foreach (var status in Enum.GetValues<OutageStatus>())
+        {
+            yield return ($"outage-notice-{status}", c => OutageNoticeCard.Render(new OutageNoticeView(outage, "VPN", "VPN 0x809", "FortiClient 7.2",
+                OutageSeverity.Major, status, at, status == OutageStatus.Scheduled ? null : "FortiGate 7.4.2", at.AddMinutes(5),
+                status == OutageStatus.Ended ? at.AddHours(1) : null), c));
+            yield return ($"outage-progress-{status}", c => OutageProgressCard.Render(new OutageProgressView(outage, "VPN", "VPN 0x809", OutageSeverity.Major, status,
+                OutageAudienceKind.Departments, ["IT", "HR"], at, new OutageProgress(10, 3, 6, 1, 0), 2,
+                status == OutageStatus.Active ? "INC-000042" : null, "FortiGate 7.4.2"), c));
+        }
+        yield return ("outage-notice-affected", c => OutageNoticeCard.Render(new OutageNoticeView(outage, "VPN", "VPN 0x809", "FortiClient 7.2",
+            OutageSeverity.Security, OutageStatus.Active, at, null, null, null, "INC-000042"), c));
+        yield return ("kpi-report-daily", c => KpiReportCard.Render(ServiceDesk.Tests.Reports.KpiReportCardTests.View(), c));
+        yield return ("kpi-report-weekly", c => KpiReportCard.Render(ServiceDesk.Tests.Reports.KpiReportCardTests.View() with { Cadence = KpiReportCadence.Weekly }, c));
     }
 
     private static Ticket Major()

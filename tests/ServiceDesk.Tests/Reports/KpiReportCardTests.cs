@@ -19,7 +19,7 @@ public sealed class KpiReportCardTests
 
     // Thursday: three resolved at level 1 in 1 h, 2 h and 3 h, and one escalated and resolved at level 2
     // in 6 h (3 of 4 at first level, mean 3 h). Wednesday: one resolved at level 1 in 4 h.
-    private static KpiReportView View()
+    internal static KpiReportView View()
     {
         var thursday = new List<Ticket>();
         foreach (var (hour, took) in new[] { (9, 1), (9, 2), (11, 3) })
