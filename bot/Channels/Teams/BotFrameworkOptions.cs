@@ -41,4 +41,12 @@ public sealed class ConnectorOptions
     /// where something else paces them, or against a local fake Connector (benchmarks).
     /// </summary>
     public bool LocalRateLimits { get; set; } = true;
+    /// <summary>Teams' limits per conversation (protocol.md §3), as <c>permits/window</c> pairs; empty: none.</summary>
+    public string ConversationLimits { get; set; } = "7/00:00:01, 8/00:00:02, 60/00:00:30";
+    /// <summary>Teams' limit per tenant (50 requests per second per app), as <c>permits/window</c> pairs; empty: none.</summary>
+    public string TenantLimits { get; set; } = "50/00:00:01";
+    /// <summary>Added to every window: calls leave evenly paced but reach Teams a little unevenly.</summary>
+    public TimeSpan RateLimitMargin { get; set; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>429s within a second, in one tenant, after which the whole tenant waits their Retry-After (not only each conversation).</summary>
+    public int TenantThrottleThreshold { get; set; } = 5;
 }

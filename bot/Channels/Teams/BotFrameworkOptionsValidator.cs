@@ -42,6 +42,21 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add($"{Prefix}Connector:MaxRetryAfter must not be negative.");
         if (connector.AttemptTimeout <= TimeSpan.Zero)
             failures.Add($"{Prefix}Connector:AttemptTimeout must be positive.");
+        foreach (var (key, value) in new[] { ("ConversationLimits", connector.ConversationLimits), ("TenantLimits", connector.TenantLimits) })
+        {
+            try
+            {
+                RateWindow.ParseList(value);
+            }
+            catch (FormatException e)
+            {
+                failures.Add($"{Prefix}Connector:{key} must be permits/window pairs like 7/00:00:01, comma separated: {e.Message}");
+            }
+        }
+        if (connector.RateLimitMargin < TimeSpan.Zero || connector.RateLimitMargin > TimeSpan.FromSeconds(1))
+            failures.Add($"{Prefix}Connector:RateLimitMargin must be between 00:00:00 and 00:00:01 (got '{connector.RateLimitMargin}').");
+        if (connector.TenantThrottleThreshold is < 1 or > 1000)
+            failures.Add($"{Prefix}Connector:TenantThrottleThreshold must be between 1 and 1000 (got {connector.TenantThrottleThreshold}).");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

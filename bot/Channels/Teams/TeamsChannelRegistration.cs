@@ -36,7 +36,8 @@ public static class TeamsChannelRegistration
         services.AddHostedService<DevelopmentModeWarning>();
 
         services.TryAddSingleton<ServiceUrlAllowList>();
-        services.TryAddSingleton<ConnectorRateLimits>();
+        services.TryAddSingleton(sp => new ConnectorRateLimits(
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.Connector, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(TokenHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(CreateTokenSource);
         // Timeouts are per attempt in the retry pipeline; the client's own would cut retries short.

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
@@ -183,26 +182,32 @@ public sealed partial class ConnectorClient
         }
     }
 
-    // Waiting for a rate-limit permit does not count against the attempt's timeout; the request does.
+    // Waiting for a rate-limit turn does not count against the attempt's timeout; the request does. A request
+    // on its way is not cancelled when the bot stops (only its timeout ends it): Teams may have shown it
+    // already, and its outcome must be recorded, or the message would go again after the restart.
     private async Task<HttpResponseMessage> SendInTurnAsync(HttpMethod method, ConnectorConversation conversation, Uri uri, byte[]? content,
         string? token, CancellationToken cancellationToken)
     {
         if (_options.Connector.LocalRateLimits)
             await WaitForTurnAsync(conversation, cancellationToken);
-        return await _attemptTimeout.ExecuteAsync(
-            async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), cancellationToken);
+        var response = await _attemptTimeout.ExecuteAsync(
+            async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), CancellationToken.None);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && _options.Connector.LocalRateLimits
+            && _limits.Throttled(conversation.TenantId, ConnectorRetryPipeline.RetryAfter(response, _time.GetUtcNow())))
+            LogTenantThrottled(conversation.TenantId);
+        return response;
     }
 
     private async Task WaitForTurnAsync(ConnectorConversation conversation, CancellationToken cancellationToken)
     {
-        using (var lease = await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken))
+        try
         {
-            if (!lease.IsAcquired)
-            {
-                lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-                throw new ConnectorException("Too many messages are waiting for this conversation or tenant.", HttpStatusCode.TooManyRequests,
-                    "LocalRateLimit", isTransient: true, retryAfter == default ? TimeSpan.FromSeconds(1) : retryAfter);
-            }
+            await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken);
+        }
+        catch (RateLimitWaitTooLongException e)
+        {
+            throw new ConnectorException("Too many messages are waiting for this conversation or tenant.", HttpStatusCode.TooManyRequests,
+                "LocalRateLimit", isTransient: true, e.Wait);
         }
     }
 
@@ -299,6 +304,9 @@ public sealed partial class ConnectorClient
     private static Uri BaseUri(string serviceUrl) => new(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/");
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams throttles tenant {Tenant}: all its conversations wait the Retry-After")]
+    private partial void LogTenantThrottled(string? tenant);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Method} failed with {Status} {Code}")]
     private partial void LogFailure(string method, int status, string? code);

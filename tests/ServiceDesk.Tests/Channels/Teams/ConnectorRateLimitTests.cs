@@ -68,15 +68,14 @@ public sealed class ConnectorRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Limits_hold_for_a_conversation_across_a_longer_burst()
     {
-        await using var limits = new ConnectorRateLimits();
+        var limits = new ConnectorRateLimits();
         var granted = 0;
         var clock = Stopwatch.StartNew();
 
         // 7 at once; the 8th within the next second; the 9th only after 2 s (8 per 2 s).
         var leases = Enumerable.Range(0, 16).Select(async _ =>
         {
-            using var lease = await limits.AcquireAsync("19:channel@thread.tacv2", "tenant-d", default);
-            Assert.True(lease.IsAcquired);
+            await limits.AcquireAsync("19:channel@thread.tacv2", "tenant-d", default);
             Interlocked.Increment(ref granted);
             return clock.Elapsed;
         }).ToList();
