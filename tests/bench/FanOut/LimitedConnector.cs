@@ -39,6 +39,19 @@ internal sealed class LimitedConnector(Limits limits, double randomThrottle, int
     public IReadOnlyDictionary<string, int> Accepted => _accepted;
     public IEnumerable<long> AcceptedAt => _acceptedAt;
 
+    /// <summary>Forgets what was accepted and counted, not what the limits remember.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _accepted.Clear();
+            _acceptedAt.Clear();
+            Requests = RandomThrottles = ConversationThrottles = TenantThrottles = 0;
+            FirstAcceptedAt = long.MaxValue;
+            LastAcceptedAt = 0;
+        }
+    }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -6,16 +6,15 @@ using ServiceDesk.Storage;
 namespace ServiceDesk.Bench.FanOut;
 
 /// <summary>
-/// N people who installed the bot in their personal scope: what the bot would have recorded from their
-/// installation updates (which carry the 1:1 chat's id), written before the bot starts.
+/// People who installed the bot in their personal scope: what the bot would have recorded from their
+/// installation updates (which carry the 1:1 chat's id), written straight into its database.
 /// </summary>
 internal static class Seeding
 {
-    public static async Task PeopleAsync(string database, string folder, string serviceUrl, string tenant, int n)
+    /// <summary>Chat ids are <c>a:&lt;prefix&gt;-&lt;i&gt;</c>.</summary>
+    public static async Task PeopleAsync(string database, string folder, string serviceUrl, string tenant, string prefix, int n)
     {
-        await using var services = new ServiceCollection()
-            .AddServiceDeskStorage(new StorageOptions { ConnectionString = $"Data Source={database}", BaseDirectory = folder })
-            .BuildServiceProvider();
+        await using var services = Storage(database, folder);
         await DatabaseInitializer.MigrateAsync(services);
         var at = DateTimeOffset.UtcNow.AddDays(-1);
         for (var first = 0; first < n; first += 1000)
@@ -24,11 +23,11 @@ internal static class Seeding
             var references = scope.ServiceProvider.GetRequiredService<IConversationReferenceRepository>();
             for (var i = first; i < Math.Min(n, first + 1000); i++)
             {
-                var reference = await references.RecordAsync(new ConversationSighting("msteams", ConversationType.Personal, $"a:fanout-{i}", serviceUrl, at)
+                var reference = await references.RecordAsync(new ConversationSighting("msteams", ConversationType.Personal, $"a:{prefix}-{i}", serviceUrl, at)
                 {
                     TenantId = tenant,
-                    UserId = $"29:fanout-{i}",
-                    UserAadObjectId = $"aad-fanout-{i}",
+                    UserId = $"29:{prefix}-{i}",
+                    UserAadObjectId = $"aad-{prefix}-{i}",
                     UserName = $"Person {i}",
                     Locale = i % 4 == 0 ? "en-US" : "es-ES",
                 });
@@ -37,4 +36,19 @@ internal static class Seeding
             await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
         }
     }
+
+    /// <summary>The warm-up's people leave the audience: known unreachable, they get no notice.</summary>
+    public static async Task RetireAsync(string database, string folder, string prefix, int n)
+    {
+        await using var services = Storage(database, folder);
+        await using var scope = services.CreateAsyncScope();
+        var references = scope.ServiceProvider.GetRequiredService<IConversationReferenceRepository>();
+        for (var i = 0; i < n; i++)
+            await references.MarkUnreachableAsync($"msteams|user|29:{prefix}-{i}", "warm-up over", DateTimeOffset.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+    }
+
+    private static ServiceProvider Storage(string database, string folder) => new ServiceCollection()
+        .AddServiceDeskStorage(new StorageOptions { ConnectionString = $"Data Source={database}", BaseDirectory = folder })
+        .BuildServiceProvider();
 }

@@ -35,6 +35,8 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
     /// <summary>The requests answered with success: what the channel actually shows.</summary>
     public IReadOnlyList<RecordedRequest> Delivered => _requests.Where(r => r.Status is >= 200 and < 300).ToList();
+    /// <summary>Asked for every request the script does not answer: a reply of its own (a 429 now and then, a blocked person), or null for success.</summary>
+    public Func<RecordedRequest, Reply?>? Answering { get; set; }
     /// <summary>While true every connection is dropped unanswered, as when the service is down.</summary>
     public bool Down { get; set; }
     public int DroppedWhileDown => Volatile.Read(ref _dropped);
@@ -88,11 +90,11 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             return Task.CompletedTask;
         });
         _requests.Enqueue(recorded);
-        await AnswerAsync(context);
+        await AnswerAsync(context, recorded);
         recorded.Status = context.Response.StatusCode;
     }
 
-    private async Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context, RecordedRequest recorded)
     {
         var auth = context.Request.Headers.Authorization.ToString();
 
@@ -101,7 +103,8 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             context.Response.StatusCode = 401;
             return;
         }
-        if (_script.TryDequeue(out var scripted))
+        var scripted = _script.TryDequeue(out var next) ? next : Answering?.Invoke(recorded);
+        if (scripted is not null)
         {
             if (scripted.Delay is { } delay)
                 await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { });
