@@ -17,6 +17,8 @@
 #
 # Env (all optional): N=10000 SEED=42 RANDOM_429=0.02 STALL_TIMEOUT=60 BOT_PORT=5978
 #   CONVERSATION_LIMITS="7/00:00:01, 8/00:00:02, 60/00:00:30" TENANT_LIMITS="50/00:00:01"
+#   WARMUP=200 (people told first, not measured, so the bot runs warm as it would when an outage comes; 0: cold)
+#   BOT_SETTINGS="Key:Sub=value ..." (more bot configuration, e.g. Storage:Sqlite:Synchronous=Normal)
 #   BOT_PUBLISH_DIR=<dir> (a published bot to use)  KEEP_WORK=1 (keep the database and the bot's log)
 set -euo pipefail
 

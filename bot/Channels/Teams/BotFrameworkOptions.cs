@@ -48,5 +48,5 @@ public sealed class ConnectorOptions
     /// <summary>Added to every window: calls leave evenly paced but reach Teams a little unevenly.</summary>
     public TimeSpan RateLimitMargin { get; set; } = TimeSpan.FromMilliseconds(20);
     /// <summary>429s within a second, in one tenant, after which the whole tenant waits their Retry-After (not only each conversation).</summary>
-    public int TenantThrottleThreshold { get; set; } = 5;
+    public int TenantThrottleThreshold { get; set; } = 10;
 }

@@ -40,6 +40,11 @@ internal sealed class BotProcess : IAsyncDisposable
         lock (log) log.WriteLine(line);
     }
 
+    public void Flush()
+    {
+        lock (_log) _log.Flush();
+    }
+
     public async Task WaitHealthyAsync(HttpClient http, TimeSpan most)
     {
         var deadline = DateTime.UtcNow + most;

@@ -188,21 +188,21 @@ public sealed partial class ConnectorClient
     private async Task<HttpResponseMessage> SendInTurnAsync(HttpMethod method, ConnectorConversation conversation, Uri uri, byte[]? content,
         string? token, CancellationToken cancellationToken)
     {
-        if (_options.Connector.LocalRateLimits)
-            await WaitForTurnAsync(conversation, cancellationToken);
-        var response = await _attemptTimeout.ExecuteAsync(
-            async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), CancellationToken.None);
+        HttpResponseMessage response;
+        using (_options.Connector.LocalRateLimits ? await WaitForTurnAsync(conversation, cancellationToken) : null)
+            response = await _attemptTimeout.ExecuteAsync(
+                async attemptToken => await SendOnceAsync(method, uri, content, token, attemptToken), CancellationToken.None);
         if (response.StatusCode == HttpStatusCode.TooManyRequests && _options.Connector.LocalRateLimits
             && _limits.Throttled(conversation.TenantId, ConnectorRetryPipeline.RetryAfter(response, _time.GetUtcNow())))
             LogTenantThrottled(conversation.TenantId);
         return response;
     }
 
-    private async Task WaitForTurnAsync(ConnectorConversation conversation, CancellationToken cancellationToken)
+    private async Task<IDisposable> WaitForTurnAsync(ConnectorConversation conversation, CancellationToken cancellationToken)
     {
         try
         {
-            await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken);
+            return await _limits.AcquireAsync(conversation.ConversationId, conversation.TenantId, cancellationToken);
         }
         catch (RateLimitWaitTooLongException e)
         {

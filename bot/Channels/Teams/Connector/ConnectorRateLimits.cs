@@ -42,42 +42,62 @@ public sealed class ConnectorRateLimits
         _longestWait = options.MaxRetryAfter;
     }
 
-    /// <summary>Waits for the call's turn.</summary>
+    /// <summary>
+    /// Waits for the call's turn. The conversation's next call waits until this one's turn is disposed, when
+    /// the answer came: Teams counted the call somewhere between its sending and its answer, so the answer's
+    /// time is the one to count from, however long the way there took (the tenant's turns, handed out ahead
+    /// to many calls at once, count from when they go, plus the margin).
+    /// </summary>
     /// <param name="conversation">A conversation id, or for creating a conversation the person it is with.</param>
     /// <exception cref="RateLimitWaitTooLongException">The turn is further away than a call waits (<see cref="ConnectorOptions.MaxRetryAfter"/>).</exception>
-    public async ValueTask AcquireAsync(string conversation, string? tenant, CancellationToken cancellationToken)
+    public async ValueTask<IDisposable> AcquireAsync(string conversation, string? tenant, CancellationToken cancellationToken)
     {
-        var pace = Enter(_conversations, conversation, _conversationWindows);
+        var pace = Enter(_conversations, conversation, _conversationWindows, spaced: false);
         try
         {
-            // One call of a conversation at a time takes its turn, so its log holds the times calls really went.
             await pace.Turn.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(pace);
+            throw;
+        }
+        try
+        {
+            await WaitUntilAsync(Reserve(pace, record: false), cancellationToken);
+            var tenantPace = Enter(_tenants, tenant ?? "", _tenantWindows, spaced: true);
             try
             {
-                await WaitUntilAsync(Reserve(pace, record: false), cancellationToken);
-                var tenantPace = Enter(_tenants, tenant ?? "", _tenantWindows);
-                try
+                // A pause that began while waiting (Teams throttled the tenant) moves the turn behind it.
+                while (!await WaitUntilAsync(Reserve(tenantPace, record: true), cancellationToken, tenantPace))
                 {
-                    // A pause that began while waiting (Teams throttled the tenant) moves the turn behind it.
-                    while (!await WaitUntilAsync(Reserve(tenantPace, record: true), cancellationToken, tenantPace))
-                    {
-                    }
                 }
-                finally
-                {
-                    Leave(tenantPace);
-                }
-                lock (pace) pace.Record(_time.GetTimestamp());
             }
             finally
             {
-                pace.Turn.Release();
+                Leave(tenantPace);
             }
+            return new Turn(this, pace);
         }
-        finally
+        catch
         {
+            pace.Turn.Release();
             Leave(pace);
-            SweepNowAndThen();
+            throw;
+        }
+    }
+
+    private sealed class Turn(ConnectorRateLimits limits, Pace pace) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) != 0) return;
+            lock (pace) pace.Record(limits._time.GetTimestamp());
+            pace.Turn.Release();
+            Leave(pace);
+            limits.SweepNowAndThen();
         }
     }
 
@@ -88,7 +108,7 @@ public sealed class ConnectorRateLimits
     /// <returns>True when this answer paused the tenant.</returns>
     public bool Throttled(string? tenant, TimeSpan? retryAfter)
     {
-        var pace = Enter(_tenants, tenant ?? "", _tenantWindows);
+        var pace = Enter(_tenants, tenant ?? "", _tenantWindows, spaced: true);
         try
         {
             var now = _time.GetTimestamp();
@@ -132,11 +152,11 @@ public sealed class ConnectorRateLimits
         lock (paused) return paused.PausedUntil <= at;
     }
 
-    private static Pace Enter(ConcurrentDictionary<string, Pace> paces, string key, (int Permits, long Ticks)[] windows)
+    private static Pace Enter(ConcurrentDictionary<string, Pace> paces, string key, (int Permits, long Ticks)[] windows, bool spaced)
     {
         while (true)
         {
-            var pace = paces.GetOrAdd(key, _ => new Pace(windows));
+            var pace = paces.GetOrAdd(key, _ => new Pace(windows, spaced));
             lock (pace)
             {
                 if (pace.Retired) continue;
@@ -171,10 +191,17 @@ public sealed class ConnectorRateLimits
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     /// <summary>The times the last calls of one conversation or tenant went (oldest first), as many as its largest window counts.</summary>
-    private sealed class Pace((int Permits, long Ticks)[] windows)
+    /// <param name="spaced">
+    /// Calls also go at least a window over its permits apart (a tenant's 50 per second: every 20 ms), not all of a
+    /// window's at once: a burst of 50 reaches Teams spread over the time it takes to send them, and the next
+    /// second's burst, sent on time, would then find some of them still inside the window. A conversation's few
+    /// replies go at once.
+    /// </param>
+    private sealed class Pace((int Permits, long Ticks)[] windows, bool spaced)
     {
         private readonly List<long> _log = [];
         private readonly int _kept = windows.Select(w => w.Permits).DefaultIfEmpty().Max();
+        private readonly long _spacing = spaced ? windows.Select(w => w.Ticks / w.Permits).DefaultIfEmpty().Max() : 0;
 
         public SemaphoreSlim Turn { get; } = new(1, 1);
         public Queue<long> Throttles { get; } = new();
@@ -186,7 +213,7 @@ public sealed class ConnectorRateLimits
         /// <summary>The first moment at which one more call fits every window; each window needs its permits-th last call out of it.</summary>
         public long Earliest(long margin)
         {
-            var earliest = long.MinValue;
+            var earliest = _log.Count == 0 ? long.MinValue : _log[^1] + _spacing;
             foreach (var window in windows)
                 if (_log.Count >= window.Permits)
                     earliest = Math.Max(earliest, _log[^window.Permits] + window.Ticks + margin);

@@ -75,7 +75,7 @@ public sealed class ConnectorRateLimitTests : IAsyncLifetime
         // 7 at once; the 8th within the next second; the 9th only after 2 s (8 per 2 s).
         var leases = Enumerable.Range(0, 16).Select(async _ =>
         {
-            await limits.AcquireAsync("19:channel@thread.tacv2", "tenant-d", default);
+            using var turn = await limits.AcquireAsync("19:channel@thread.tacv2", "tenant-d", default);
             Interlocked.Increment(ref granted);
             return clock.Elapsed;
         }).ToList();
