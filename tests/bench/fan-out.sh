@@ -6,9 +6,10 @@
 #      way (per conversation 7/1 s, 8/2 s, 60/30 s; per tenant 50/1 s: no interval of a window's length
 #      holds more accepted calls), answers anything over with 429 + Retry-After, and answers RANDOM_429 of
 #      all calls (seeded) with 429 + Retry-After: 1;
-#   2. writes N personal conversations of one tenant (people who installed the bot; their chat ids known)
-#      into a fresh SQLite database, then starts the bot's own Program on it in a process of its own
-#      (development mode, the limits given to it as configuration: the only thing the two share);
+#   2. starts the bot's own Program in a process of its own on a fresh SQLite database (development mode,
+#      the limits given to it as configuration: the only thing the two share), warms it up with a notice to
+#      WARMUP other people (not measured; they are then marked unreachable, so they leave the audience), and
+#      writes N personal conversations of one tenant (people who installed the bot; their chat ids known);
 #   3. declares an outage to everyone through POST /api/outages (one commit enqueues the N notices) and
 #      waits until every conversation got its notice (or nothing moved for STALL_TIMEOUT s);
 #   4. prints a markdown table: delivered, duplicates, lost, 429s by cause, total time from the first
