@@ -15,7 +15,8 @@ namespace ServiceDesk.Bot.Outbox;
 /// failed for good after <see cref="OutboxOptions.MaxAttempts"/> (dead letter, logged). Woken at once
 /// by this process's commits, which also say what they enqueued: those messages are claimed by id, the
 /// head of each conversation as soon as the one before it is sent, without reading the rest of the
-/// queue. The whole queue is looked at (and the messages the cheap claim could not take are found)
+/// queue; a conversation's backlog the cheap claim does not know is sent back to back all the same
+/// (its next message claimed by destination). The whole queue is looked at (and the messages the cheap claim could not take are found)
 /// at start, at the poll interval, when a retry is due and whenever the cheap claim was refused.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
@@ -157,13 +158,22 @@ internal sealed partial class OutboxDispatcher(
         return (claim.Messages.Count, theirs);
     }
 
-    /// <summary>A claimed message leaves its destination's known queue (when it is its head), still counted until sent.</summary>
+    /// <summary>A claimed message leaves its destination's known queue (wherever it is in it), still counted until sent.</summary>
     private bool TakeKnown(OutboxMessage message)
     {
         lock (_knownLock)
         {
-            if (!_known.TryGetValue(message.Destination, out var queue) || queue.Peek().Id != message.Id) return false;
-            queue.Dequeue();
+            if (!_known.TryGetValue(message.Destination, out var queue)) return false;
+            if (queue.Peek().Id == message.Id) queue.Dequeue();
+            else
+            {
+                // Claimed from the table ahead of its place here (commits signalled out of their order): taken out
+                // of the middle, or the cheap claim would try it again once sent, fail, and drop the rest.
+                var rest = queue.Where(m => m.Id != message.Id).ToList();
+                if (rest.Count == queue.Count) return false;
+                queue.Clear();
+                foreach (var m in rest) queue.Enqueue(m);
+            }
             if (queue.Count == 0) _known.Remove(message.Destination);
             _counted[message.Id] = 0;
             return true;
@@ -199,9 +209,10 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Sends a destination's messages one after the other: once one is sent and recorded, the next one
-    /// this process committed for the same conversation is claimed right here, without a round through
-    /// the loop. Anything else (a failure, nothing more known) ends the run and the loop takes over.
+    /// Sends a destination's messages one after the other: once one is sent and recorded, the conversation's
+    /// next message is claimed right here (by id when this process committed it, else the destination's head
+    /// from the table), without a round through the loop. Anything else (a failure, nothing claimable) ends
+    /// the run and the loop takes over.
     /// </summary>
     private async Task SendInTurnAsync(OutboxMessage message, OutboxClaimedMessages claim, CancellationToken ct)
     {
@@ -292,22 +303,32 @@ internal sealed partial class OutboxDispatcher(
     private async Task<(OutboxMessage, OutboxClaimedMessages)?> ClaimNextAsync(IOutboxQueue queue, string destination, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return null;
-        OutboxMessage next;
+        OutboxMessage? next = null;
         lock (_knownLock)
         {
             wakeUp.TakeCommitted(_known);
-            if (!_known.TryGetValue(destination, out var known)) return null;
-            next = known.Peek();
+            if (_known.TryGetValue(destination, out var known)) next = known.Peek();
         }
-        var claim = await queue.ClaimKnownAsync([next], time.GetUtcNow(), options.Value.LeaseDuration, ct);
-        if (claim.Messages.Count == 1 && claim.Messages[0].Id == next.Id)
+        if (next is not null)
         {
-            TakeKnown(next);
-            return (next, claim);
+            var claim = await queue.ClaimKnownAsync([next], time.GetUtcNow(), options.Value.LeaseDuration, ct);
+            if (claim.Messages.Count == 1 && claim.Messages[0].Id == next.Id)
+            {
+                TakeKnown(next);
+                return (next, claim);
+            }
+            // A provider without a targeted claim may have claimed others (heads of other conversations): send them too.
+            Start(claim, ct);
         }
-        LeaveToGeneralClaim(destination);
-        // A provider without a targeted claim may have claimed others (heads of other conversations): send them too.
-        Start(claim, ct);
+        // The conversation's head from the table (one this process was not told about, or committed out of its
+        // order here): the run goes on back to back instead of one message per look at the whole queue.
+        var head = await queue.ClaimNextOfAsync(destination, time.GetUtcNow(), options.Value.LeaseDuration, ct);
+        if (head.Messages is [var message])
+        {
+            TakeKnown(message);
+            return (message, head);
+        }
+        if (next is not null) LeaveToGeneralClaim(destination);
         return null;
     }
 

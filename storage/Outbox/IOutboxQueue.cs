@@ -28,6 +28,14 @@ public interface IOutboxQueue
     Task<OutboxClaimedMessages> ClaimKnownAsync(IReadOnlyList<OutboxMessage> known, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct = default);
 
     /// <summary>
+    /// Leases the oldest pending message of <paramref name="destination"/> when it is due and no message of the
+    /// destination is under a live lease, and reads it (untracked): a dispatcher that just sent one message of
+    /// a conversation goes on with the next without a look at the whole queue. Empty when the destination has
+    /// nothing claimable (nothing pending, its head waits for a retry, or another claim holds it).
+    /// </summary>
+    Task<OutboxClaimedMessages> ClaimNextOfAsync(string destination, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct = default);
+
+    /// <summary>
     /// Tracks a message read by <see cref="ClaimMessagesAsync"/> (or passed to <see cref="ClaimKnownAsync"/>) in this unit of work, as
     /// <see cref="FindClaimedAsync"/> would have returned it. Its result is saved only if nobody recorded
     /// one meanwhile (the attempts count is the message's version).

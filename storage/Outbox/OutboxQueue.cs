@@ -118,6 +118,71 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
         return new OutboxClaimedMessages(token, now + leaseFor, await writer.WriteAsync(claim.Run, ct));
     }
 
+    public async Task<OutboxClaimedMessages> ClaimNextOfAsync(string destination, DateTimeOffset now, TimeSpan leaseFor, CancellationToken ct = default)
+    {
+        var token = Guid.NewGuid();
+        var until = now + leaseFor;
+        bool leased;
+        if (db.IsSqlite)
+        {
+            var claim = new SqliteNextClaim(db.Model.FindEntityType(typeof(OutboxMessage))!, destination, now, until, token);
+            if (db.SqliteWriter is { } writer)
+                leased = await writer.WriteAsync(session => claim.Run(session.Command), ct);
+            else
+            {
+                // No writer (an in-memory database): one statement on the context's connection is atomic all the same.
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    leased = claim.Run(sql =>
+                    {
+                        command.CommandText = sql;
+                        return command;
+                    });
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+        }
+        else
+        {
+            // Under the destination's lock, as ClaimAsync leases: the UPDATE starts after it is held and sees any
+            // lease a claim of this conversation committed. Held elsewhere: that claimer takes the head.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var locked = await db.Database.SqlQueryRaw<bool>(PostgresLockOneDestinationSql, destination).ToListAsync(ct);
+            leased = locked is [true]
+                && await db.Database.ExecuteSqlRawAsync(NextOfSql, [Instant(now), token, until.ToUniversalTime(), destination], ct) == 1;
+            await transaction.CommitAsync(ct);
+        }
+        if (!leased) return new OutboxClaimedMessages(token, until, []);
+        // By destination and state first: lease_token has no index, and a scan of the whole table per send costs.
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Destination == destination && m.State == OutboxState.Pending
+                && EF.Property<Guid?>(m, OutboxMapping.LeaseToken) == token)
+            .ToListAsync(ct);
+        return new OutboxClaimedMessages(token, until, rows);
+    }
+
+    // The destination's head, leased when due and when no message of the destination is under a live lease: the
+    // (destination, state, created_at) index finds it and the destination's pending rows, not the whole queue.
+    private const string NextOfSql = """
+        UPDATE outbox_messages SET lease_token = {1}, lease_until = {2}
+        WHERE id = (
+            SELECT h.id FROM outbox_messages h WHERE h.destination = {3} AND h.state = 'Pending'
+            ORDER BY h.created_at, h.enqueue_order, h.id LIMIT 1)
+          AND next_attempt_at <= {0} AND (lease_until IS NULL OR lease_until <= {0})
+          AND NOT EXISTS (
+            SELECT 1 FROM outbox_messages o
+            WHERE o.destination = {3} AND o.state = 'Pending' AND o.lease_until > {0})
+        """;
+
+    private const string PostgresLockOneDestinationSql = """
+        SELECT pg_try_advisory_xact_lock(hashtextextended({0}, 7321)) AS "Value"
+        """;
+
     public OutboxMessage TrackClaimed(OutboxMessage claimed, OutboxClaimedMessages claim)
     {
         var entry = db.OutboxMessages.Attach(claimed);
@@ -199,6 +264,22 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
                 if (lease.ExecuteNonQuery() == 1) claimed.Add(message);
             }
             return claimed;
+        }
+    }
+
+    /// <summary>The claim of a destination's head on SQLite: one UPDATE, parameters as the columns store them.</summary>
+    private sealed class SqliteNextClaim(IEntityType type, string destination, DateTimeOffset now, DateTimeOffset until, Guid token)
+    {
+        private static readonly string Sql = string.Format(CultureInfo.InvariantCulture, NextOfSql, "@now", "@token", "@until", "@destination");
+
+        public bool Run(Func<string, System.Data.Common.DbCommand> command)
+        {
+            var lease = command(Sql); // the caller's (the writer caches its commands)
+            lease.Parameters.Add(Mapping(type, OutboxMapping.LeaseToken).CreateParameter(lease, "@token", token));
+            lease.Parameters.Add(Mapping(type, OutboxMapping.LeaseUntil).CreateParameter(lease, "@until", until));
+            lease.Parameters.Add(Mapping(type, nameof(OutboxMessage.NextAttemptAt)).CreateParameter(lease, "@now", now));
+            lease.Parameters.Add(Mapping(type, nameof(OutboxMessage.Destination)).CreateParameter(lease, "@destination", destination));
+            return lease.ExecuteNonQuery() == 1;
         }
     }
 

@@ -133,6 +133,26 @@ public abstract class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task A_backlog_it_was_not_told_about_is_sent_back_to_back_without_waiting_for_the_poll()
+    {
+        Sent.Delay = TimeSpan.FromMilliseconds(2);
+        // Another instance (not sending) committed them: this dispatcher only finds them in the table.
+        var other = await StartInstanceAsync(new Dictionary<string, string?> { ["Outbox:DispatcherEnabled"] = "false" });
+        var conversations = new[] { "a", "b", "c", "d", "e" };
+        for (var round = 0; round < 20; round++)
+            await EnqueueAsync(other, conversations.Select(c => (c, $"{c}{round}")).ToArray());
+
+        // A poll interval far longer than the bound: a conversation that waited for it would fail the test.
+        var bot = await StartInstanceAsync(new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:10:00" });
+
+        await WaitUntilAsync(() => Task.FromResult(Sent.Count == 100), TimeSpan.FromSeconds(10));
+        foreach (var c in conversations)
+            Assert.Equal(Enumerable.Range(0, 20).Select(i => $"{c}{i}"), Sent.TextsTo($"{Channel}|user|{c}"));
+        Assert.Equal(1, Sent.MostInFlightPerConversation);
+        await WaitForStatesAsync(bot, all => all.All(m => m.State == OutboxState.Sent));
+    }
+
+    [StorageFact]
     public async Task A_transient_failure_is_retried_after_the_channels_Retry_After()
     {
         Sent.Script(_ => throw new DeliveryFailedException(DeliveryFailure.Transient, "429", retryAfter: TimeSpan.FromMilliseconds(600)));

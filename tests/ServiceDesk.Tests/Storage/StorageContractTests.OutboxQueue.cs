@@ -55,6 +55,38 @@ public abstract partial class StorageContractTests
     }
 
     [StorageFact]
+    public async Task The_claim_of_a_destinations_next_takes_its_head_in_order_and_only_when_none_of_it_is_leased()
+    {
+        var a = await EnqueueAsync(("msteams|user|a", "a1", T0), ("msteams|user|a", "a2", T0), ("msteams|user|a", "a3", T0.AddSeconds(1)),
+            ("msteams|user|b", "b1", T0));
+        async Task<List<string>> NextOfAsync(string destination)
+        {
+            await using var uow = Begin();
+            return (await uow.OutboxQueue.ClaimNextOfAsync(destination, T0.AddMinutes(1), Lease)).Messages.Select(m => m.Payload).ToList();
+        }
+        async Task SendAsync(Guid id)
+        {
+            await using var uow = Begin();
+            var message = (await uow.OutboxStore.FindAsync(id))!;
+            message.MarkSent("m", T0.AddMinutes(1));
+            uow.OutboxQueue.Release(message);
+            await uow.SaveAsync();
+        }
+
+        Assert.Equal(["a1"], await NextOfAsync("msteams|user|a"));
+        // a1 is under its lease: nothing else of a, by this claim or the general one; b is not held back.
+        Assert.Empty(await NextOfAsync("msteams|user|a"));
+        Assert.Equal(["b1"], await ClaimPayloadsAsync(T0.AddMinutes(1)));
+        await SendAsync(a[0].Id);
+        Assert.Equal(["a2"], await NextOfAsync("msteams|user|a"));
+        await SendAsync(a[1].Id);
+        Assert.Equal(["a3"], await NextOfAsync("msteams|user|a"));
+        await SendAsync(a[2].Id);
+        Assert.Empty(await NextOfAsync("msteams|user|a"));
+        Assert.Empty(await NextOfAsync("msteams|user|nobody"));
+    }
+
+    [StorageFact]
     public async Task A_message_committed_late_with_an_older_date_waits_while_a_later_one_of_its_conversation_is_being_sent()
     {
         // Two instances enqueue for one conversation; the unit dated later commits first and its message is claimed.
