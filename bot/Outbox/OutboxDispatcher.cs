@@ -36,6 +36,9 @@ internal sealed partial class OutboxDispatcher(
     // The general claim (a look at the whole queue) is due: at start, after one that found work, and
     // when a message could not be claimed the cheap way; and at the poll interval regardless.
     private volatile bool _lookAgain = true;
+    // Destinations that may have pending messages _known does not hold (another instance's, or this process's
+    // dropped from _known): after a send their next is claimed from the table. Others skip that write.
+    private readonly ConcurrentDictionary<string, byte> _unknownBacklog = new(StringComparer.Ordinal);
     private long _earliestRetryTicks = long.MaxValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -153,7 +156,13 @@ internal sealed partial class OutboxDispatcher(
         // What was committed while the claim ran is known first: a message claimed here must leave its queue,
         // or the cheap claim would try it again, fail, and leave its whole conversation to this claim.
         lock (_knownLock) wakeUp.TakeCommitted(_known);
-        var theirs = claim.Messages.Count(message => !TakeKnown(message));
+        var theirs = 0;
+        foreach (var message in claim.Messages)
+        {
+            if (TakeKnown(message)) continue;
+            theirs++;
+            _unknownBacklog[message.Destination] = 0;
+        }
         Start(claim, ct);
         return (claim.Messages.Count, theirs);
     }
@@ -186,6 +195,7 @@ internal sealed partial class OutboxDispatcher(
         int dropped;
         lock (_knownLock)
         {
+            _unknownBacklog[destination] = 0;
             if (!_known.Remove(destination, out var queue)) return;
             dropped = queue.Count;
         }
@@ -321,10 +331,13 @@ internal sealed partial class OutboxDispatcher(
             Start(claim, ct);
         }
         // The conversation's head from the table (one this process was not told about, or committed out of its
-        // order here): the run goes on back to back instead of one message per look at the whole queue.
+        // order here): the run goes on back to back instead of one message per look at the whole queue. The
+        // mark is taken off first, so one set meanwhile stays.
+        if (next is null && !_unknownBacklog.TryRemove(destination, out _)) return null;
         var head = await queue.ClaimNextOfAsync(destination, time.GetUtcNow(), options.Value.LeaseDuration, ct);
         if (head.Messages is [var message])
         {
+            _unknownBacklog[destination] = 0;
             TakeKnown(message);
             return (message, head);
         }
