@@ -1,4 +1,5 @@
 using ServiceDesk.Bot.Admin;
+using ServiceDesk.Bot.ApiDescription;
 using ServiceDesk.Bot.AgentDesk;
 using ServiceDesk.Bot.Bursts;
 using ServiceDesk.Bot.Channels.Teams;
@@ -29,13 +30,15 @@ builder.Services
     .AddAgentDesk()
     .AddReports(builder.Configuration)
     .AddOutages()
-    .AddBursts(builder.Configuration);
+    .AddBursts(builder.Configuration)
+    .AddApiDescription();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapTeamsChannel();
 app.MapAdminApi();
 app.MapKpis();
+app.MapApiDescription();
 app.MapOutages();
 return await app.RunOrExplainAsync();
 
