@@ -7,6 +7,12 @@ cd "$(dirname "$0")"
 root=$(pwd)
 log=$(mktemp -d)
 
+# tests/oracle is the repository's copy of ../shared/oracle (real payloads, official schemas), so a clone
+# anywhere runs; where the shared original sits beside the clone, say when the copy has fallen behind.
+if [ -d ../shared/oracle ] && ! diff -rq -x COPY.md ../shared/oracle tests/oracle >/dev/null 2>&1; then
+  echo "tests/oracle differs from ../shared/oracle: copy it again (rm -rf tests/oracle && cp -r ../shared/oracle tests/oracle)." >&2
+fi
+
 # npm packages the tests use (ajv for the Adaptive Cards and Teams manifest schemas).
 if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules ]; then
   npm ci --prefix tests --no-audit --no-fund >&2 || echo "npm ci failed: schema tests will fail." >&2

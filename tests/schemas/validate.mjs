@@ -1,26 +1,20 @@
 #!/usr/bin/env node
-// Validates JSON documents against the official schemas in <repo>/../shared/oracle.
+// Validates JSON documents against the official schemas in <repo>/tests/oracle (a copy of ../shared/oracle).
 //   node tests/schemas/validate.mjs <schema> file1.json [file2.json ...]
 // One line per file ("OK <file>" or "FAIL <file>: <errors>"); exit 1 if any fails, 2 on misuse.
 // Also a module: manifest/package.mjs validates the filled manifest before zipping it.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function findOracle() {
-  // Normally <repo>/../shared; walking further up also serves worktrees nested deeper.
-  for (let dir = dirname(repoRoot); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'oracle');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`shared/oracle was not found above ${repoRoot}`);
-  }
-}
+// The repository's copy, so a clone anywhere validates (test.sh says when it differs from ../shared/oracle).
+const oracle = join(repoRoot, 'tests', 'oracle');
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
 
@@ -105,7 +99,7 @@ export function validator(name) {
     // strict:false: the official schemas carry keywords of their own ("version" on properties).
     const ajv = new Ajv({ strict: false, allErrors: true, ...entry.options });
     addFormats(ajv);
-    compiled.set(name, entry.compile(ajv, readJson(join(findOracle(), entry.file))));
+    compiled.set(name, entry.compile(ajv, readJson(join(oracle, entry.file))));
   }
   return compiled.get(name);
 }

@@ -13,8 +13,8 @@ internal static class NodeScript
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>The shared oracle data beside the repository.</summary>
-    public static string Oracle { get; } = FindOracle();
+    /// <summary>The oracle data (real payloads, official schemas): tests/oracle, the repository's copy of ../shared/oracle.</summary>
+    public static string Oracle { get; } = Path.Combine(RepoRoot, "tests", "oracle");
 
     /// <param name="script">Path relative to the repository root.</param>
     /// <param name="environment">Variables to set; a null value removes an inherited one.</param>
@@ -70,17 +70,6 @@ internal static class NodeScript
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "ServiceDeskBot.sln"))) return dir.FullName;
         throw new InvalidOperationException("ServiceDeskBot.sln not found above the test binaries.");
-    }
-
-    // Same search as tests/schemas/validate.mjs, so both read the same files.
-    private static string FindOracle()
-    {
-        for (var dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "oracle");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/oracle was not found above " + RepoRoot);
     }
 }
 
