@@ -123,29 +123,10 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
         var token = Guid.NewGuid();
         var until = now + leaseFor;
         bool leased;
-        if (db.IsSqlite)
+        if (db.SqliteWriter is { } writer)
         {
             var claim = new SqliteNextClaim(db.Model.FindEntityType(typeof(OutboxMessage))!, destination, now, until, token);
-            if (db.SqliteWriter is { } writer)
-                leased = await writer.WriteAsync(session => claim.Run(session.Command), ct);
-            else
-            {
-                // No writer (an in-memory database): one statement on the context's connection is atomic all the same.
-                await db.Database.OpenConnectionAsync(ct);
-                try
-                {
-                    await using var command = db.Database.GetDbConnection().CreateCommand();
-                    leased = claim.Run(sql =>
-                    {
-                        command.CommandText = sql;
-                        return command;
-                    });
-                }
-                finally
-                {
-                    await db.Database.CloseConnectionAsync();
-                }
-            }
+            leased = await writer.WriteAsync(claim.Run, ct);
         }
         else
         {
@@ -272,9 +253,9 @@ internal sealed class OutboxQueue(ServiceDeskContext db) : IOutboxQueue
     {
         private static readonly string Sql = string.Format(CultureInfo.InvariantCulture, NextOfSql, "@now", "@token", "@until", "@destination");
 
-        public bool Run(Func<string, System.Data.Common.DbCommand> command)
+        public bool Run(SqliteWriteSession session)
         {
-            var lease = command(Sql); // the caller's (the writer caches its commands)
+            var lease = session.Command(Sql);
             lease.Parameters.Add(Mapping(type, OutboxMapping.LeaseToken).CreateParameter(lease, "@token", token));
             lease.Parameters.Add(Mapping(type, OutboxMapping.LeaseUntil).CreateParameter(lease, "@until", until));
             lease.Parameters.Add(Mapping(type, nameof(OutboxMessage.NextAttemptAt)).CreateParameter(lease, "@now", now));

@@ -26,11 +26,6 @@ public sealed class ConnectorRateLimits
     private readonly ConcurrentDictionary<string, Pace> _tenants = new(StringComparer.Ordinal);
     private long _lastSweep;
 
-    /// <summary>Teams' published limits.</summary>
-    public ConnectorRateLimits() : this(new ConnectorOptions(), TimeProvider.System)
-    {
-    }
-
     public ConnectorRateLimits(ConnectorOptions options, TimeProvider time)
     {
         _time = time;

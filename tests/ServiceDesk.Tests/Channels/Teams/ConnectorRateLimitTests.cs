@@ -68,7 +68,7 @@ public sealed class ConnectorRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Limits_hold_for_a_conversation_across_a_longer_burst()
     {
-        var limits = new ConnectorRateLimits();
+        var limits = new ConnectorRateLimits(new ServiceDesk.Bot.Channels.Teams.ConnectorOptions(), TimeProvider.System); // Teams' published limits
         var granted = 0;
         var clock = Stopwatch.StartNew();
 
